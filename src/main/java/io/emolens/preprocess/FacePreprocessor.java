@@ -1,0 +1,17 @@
+package io.emolens.preprocess;
+
+import java.awt.image.BufferedImage;
+
+import io.emolens.core.FaceBox;
+
+/** Turns a detected face into the classifier's input: crop with margin, grayscale, 48x48. */
+public interface FacePreprocessor {
+
+    /** 48x48 gray pixels, row-major, of {@code box} (grown by the margin and clipped to the image). */
+    byte[] crop(BufferedImage image, FaceBox box);
+
+    /** {@link #crop} followed by {@link FaceTensor#normalize}. */
+    default float[] toInput(BufferedImage image, FaceBox box) {
+        return FaceTensor.normalize(crop(image, box));
+    }
+}
