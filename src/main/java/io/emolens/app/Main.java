@@ -1,1 +1,91 @@
-package io.emolens.app; public class Main { public static void main(String[] a){} }
+package io.emolens.app;
+
+import java.io.PrintStream;
+
+import javax.swing.SwingUtilities;
+
+import io.emolens.classify.ModelLoader;
+import io.emolens.cli.AnalyzeCommand;
+import io.emolens.cli.BenchPipelineCommand;
+import io.emolens.cli.EmolensCommand;
+import io.emolens.core.EmolensException;
+import io.emolens.detect.DetectorConfig;
+import io.emolens.session.AnalyzeService;
+import io.emolens.source.DefaultFrameSourceFactory;
+import io.emolens.source.FrameSourceFactory;
+import io.emolens.ui.DesktopServices;
+import io.emolens.ui.MainWindow;
+import io.emolens.ui.Themes;
+import io.emolens.ui.UiPreferences;
+import picocli.CommandLine;
+
+/** Entry point: no arguments start the desktop app, anything else is a CLI command ({@code analyze}, {@code bench}, …). */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            startDesktop();
+        } else {
+            System.exit(runCli(args, System.out, System.err));
+        }
+    }
+
+    /** Runs a CLI command and returns its exit code: 0 success, 2 bad input (one-line reason on stderr), 1 unexpected failure. */
+    public static int runCli(String[] args, PrintStream out, PrintStream err) {
+        Wiring wiring;
+        AppPaths paths;
+        try {
+            paths = AppPaths.locate();
+            wiring = new Wiring(paths, DetectorConfig.DEFAULT, modelLoader());
+        } catch (EmolensException e) {
+            err.println("emolens: " + e.getMessage());
+            return 2;
+        }
+        FrameSourceFactory sources = new DefaultFrameSourceFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == AnalyzeCommand.class) {
+                    return type.cast(new AnalyzeCommand(wiring, new AnalyzeService(sources), err));
+                }
+                if (type == BenchPipelineCommand.class) {
+                    return type.cast(new BenchPipelineCommand(wiring, sources, paths.demoClip(), out));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine cli = new CommandLine(new EmolensCommand(), factory);
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof EmolensException) {
+                err.println("emolens: " + e.getMessage());
+                return 2;
+            }
+            err.println("emolens: unexpected error: " + e);
+            e.printStackTrace(err);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    private static void startDesktop() {
+        System.setProperty("flatlaf.uiScale.allowScaleDown", "true");
+        UiPreferences prefs = UiPreferences.user();
+        AppPaths paths = AppPaths.locate();
+        Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, modelLoader());
+        DesktopServices services = new DesktopServices(new DefaultFrameSourceFactory(), wiring, paths.demoClip(), paths.models());
+        SwingUtilities.invokeLater(() -> {
+            Themes.apply(prefs.darkTheme());
+            new MainWindow(services, prefs, () -> System.exit(0)).show();
+        });
+    }
+
+    static ModelLoader modelLoader() {
+        return file -> {
+            throw new EmolensException("Cannot load " + file + ": this build cannot read models yet.");
+        };
+    }
+}

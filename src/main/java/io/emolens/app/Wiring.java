@@ -1,0 +1,47 @@
+package io.emolens.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.emolens.classify.EmotionClassifier;
+import io.emolens.classify.ModelLoader;
+import io.emolens.detect.DetectorConfig;
+import io.emolens.detect.HaarFaceDetector;
+import io.emolens.pipeline.ClassifyPolicy;
+import io.emolens.pipeline.FrameAnalyzer;
+import io.emolens.preprocess.OpenCvFacePreprocessor;
+import io.emolens.session.AnalyzerFactory;
+import io.emolens.track.TrackerConfig;
+
+/** The one place where concrete stages are chosen and put together. */
+final class Wiring implements AnalyzerFactory {
+    /** Fraction of the face box added on each side before cropping; training on FER2013 faces matches this framing. */
+    static final double FACE_MARGIN = 0.1;
+    private final AppPaths paths;
+    private final DetectorConfig detectorConfig;
+    private final ModelLoader modelLoader;
+
+    Wiring(AppPaths paths, DetectorConfig detectorConfig, ModelLoader modelLoader) {
+        this.paths = paths;
+        this.detectorConfig = detectorConfig;
+        this.modelLoader = modelLoader;
+    }
+
+    @Override
+    public FrameAnalyzer create(EmotionClassifier classifier, TrackerConfig tracker, ClassifyPolicy policy) {
+        return new FrameAnalyzer(new HaarFaceDetector(paths.cascade(), detectorConfig),
+                new OpenCvFacePreprocessor(FACE_MARGIN), classifier, tracker, policy);
+    }
+
+    @Override
+    public EmotionClassifier loadModel(Path model) {
+        return modelLoader.load(model);
+    }
+
+    @Override
+    public Optional<Path> defaultModel() {
+        Path model = paths.defaultModel();
+        return Files.isRegularFile(model) ? Optional.of(model) : Optional.empty();
+    }
+}

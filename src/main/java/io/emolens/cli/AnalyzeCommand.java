@@ -1,0 +1,67 @@
+package io.emolens.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.emolens.classify.EmotionClassifier;
+import io.emolens.pipeline.ClassifyPolicy;
+import io.emolens.pipeline.FrameAnalyzer;
+import io.emolens.session.AnalysisSummary;
+import io.emolens.session.AnalyzeService;
+import io.emolens.session.AnalyzerFactory;
+import io.emolens.track.TrackerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code analyze INPUT --out DIR [--model FILE] [--video]}: headless analysis into faces.csv and summary.json. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Detect and classify every face of a video, an image or a folder of images.")
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "INPUT", description = "video file, image file or folder of images")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
+    Path out;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "model file (default: models/emolens-default.zip)")
+    Path model;
+
+    @Option(names = "--video", description = "also write the annotated video DIR/annotated.mp4")
+    boolean video;
+
+    @Option(names = "--no-progress", description = "do not draw the progress bar on stderr")
+    boolean noProgress;
+
+    private final AnalyzerFactory analyzers;
+    private final AnalyzeService service;
+    private final PrintStream err;
+
+    public AnalyzeCommand(AnalyzerFactory analyzers, AnalyzeService service, PrintStream err) {
+        this.analyzers = analyzers;
+        this.service = service;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        EmotionClassifier classifier = null;
+        Path modelFile = model != null ? model : analyzers.defaultModel().orElse(null);
+        if (modelFile != null) {
+            classifier = analyzers.loadModel(modelFile);
+        } else {
+            err.println("emolens: no model found (models/" + "emolens-default.zip" + "); detecting faces only, labels left empty.");
+        }
+        AnalysisSummary summary;
+        ProgressBar bar = new ProgressBar(err, !noProgress);
+        try (FrameAnalyzer analyzer = analyzers.create(classifier, TrackerConfig.UNSMOOTHED, ClassifyPolicy.EVERY_FACE)) {
+            summary = service.analyze(input, out, video, analyzer, bar::update);
+        } finally {
+            bar.finish();
+        }
+        err.printf("emolens: %d frames, %d with faces, %d face rows, %.1f frames/s -> %s%n",
+                summary.frames(), summary.framesWithFaces(), summary.faces(), summary.processingFps(), out);
+        return 0;
+    }
+}

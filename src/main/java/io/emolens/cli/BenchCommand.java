@@ -1,0 +1,9 @@
+package io.emolens.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code bench}: performance measurements whose results go to docs/BENCHMARKS.md. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory.",
+        subcommands = {BenchPipelineCommand.class})
+public final class BenchCommand {
+}

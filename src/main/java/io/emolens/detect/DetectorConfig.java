@@ -1,0 +1,29 @@
+package io.emolens.detect;
+
+/**
+ * Haar cascade settings.
+ *
+ * @param scaleFactor  image pyramid step, &gt; 1 (default 1.1; larger is faster and misses more)
+ * @param minNeighbors overlapping hits needed to accept a face (default 5; larger rejects more false faces)
+ * @param minFaceSize  smallest face side in full-resolution pixels (default 40)
+ * @param detectWidth  frames wider than this are downscaled to it before detection (default 640; 0 = never)
+ */
+public record DetectorConfig(double scaleFactor, int minNeighbors, int minFaceSize, int detectWidth) {
+
+    public static final DetectorConfig DEFAULT = new DetectorConfig(1.1, 5, 40, 640);
+
+    public DetectorConfig {
+        if (!(scaleFactor > 1.0 && scaleFactor <= 2.0)) {
+            throw new IllegalArgumentException("scaleFactor must be in (1, 2], was " + scaleFactor);
+        }
+        if (minNeighbors < 0) {
+            throw new IllegalArgumentException("minNeighbors must be >= 0, was " + minNeighbors);
+        }
+        if (minFaceSize < 12) {
+            throw new IllegalArgumentException("minFaceSize must be >= 12 pixels, was " + minFaceSize);
+        }
+        if (detectWidth != 0 && detectWidth < 160) {
+            throw new IllegalArgumentException("detectWidth must be 0 or >= 160, was " + detectWidth);
+        }
+    }
+}

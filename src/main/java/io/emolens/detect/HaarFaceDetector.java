@@ -1,0 +1,106 @@
+package io.emolens.detect;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.RectVector;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
+
+import io.emolens.core.EmolensException;
+import io.emolens.core.FaceBox;
+import io.emolens.cv.Mats;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+/**
+ * OpenCV Haar cascade detection on an equalized grayscale copy, downscaled to
+ * {@link DetectorConfig#detectWidth()} for speed; boxes are mapped back to full resolution. Thread-confined.
+ */
+public final class HaarFaceDetector implements FaceDetector {
+    private final CascadeClassifier cascade;
+    private final DetectorConfig config;
+    private boolean closed;
+
+    public HaarFaceDetector(Path cascadeFile, DetectorConfig config) {
+        if (!Files.isRegularFile(cascadeFile)) {
+            throw new EmolensException("Face cascade not found: " + cascadeFile + ". It ships in the haarcascades/ folder of Emolens.");
+        }
+        CascadeClassifier c = new CascadeClassifier();
+        boolean loaded;
+        try {
+            loaded = c.load(cascadeFile.toString()) && !c.empty();
+        } catch (RuntimeException e) {
+            loaded = false;
+        }
+        if (!loaded) {
+            c.close();
+            throw new EmolensException("Cannot load face cascade " + cascadeFile + ": not an OpenCV cascade XML file.");
+        }
+        this.cascade = c;
+        this.config = config;
+    }
+
+    public DetectorConfig config() {
+        return config;
+    }
+
+    @Override
+    public List<FaceBox> detect(BufferedImage image) {
+        if (closed) {
+            throw new IllegalStateException("detector is closed");
+        }
+        int width = image.getWidth();
+        int height = image.getHeight();
+        double scale = config.detectWidth() > 0 && width > config.detectWidth() ? (double) config.detectWidth() / width : 1.0;
+        int minSide = Math.max(12, (int) Math.round(config.minFaceSize() * scale));
+        List<FaceBox> boxes = new ArrayList<>();
+        try (Mat bgr = Mats.fromImage(image);
+             Mat gray = new Mat();
+             Mat small = new Mat();
+             RectVector found = new RectVector();
+             Size minSize = new Size(minSide, minSide);
+             Size maxSize = new Size()) {
+            if (bgr.channels() == 3) {
+                cvtColor(bgr, gray, COLOR_BGR2GRAY);
+            } else {
+                bgr.copyTo(gray);
+            }
+            Mat input = gray;
+            if (scale < 1.0) {
+                try (Size target = new Size((int) Math.round(width * scale), (int) Math.round(height * scale))) {
+                    resize(gray, small, target, 0, 0, INTER_AREA);
+                }
+                input = small;
+            }
+            equalizeHist(input, input);
+            cascade.detectMultiScale(input, found, config.scaleFactor(), config.minNeighbors(), 0, minSize, maxSize);
+            for (long i = 0; i < found.size(); i++) {
+                try (Rect r = found.get(i)) {
+                    FaceBox box = new FaceBox(r.x(), r.y(), r.width(), r.height());
+                    boxes.add((scale < 1.0 ? box.scale(1.0 / scale) : box).clip(width, height));
+                }
+            }
+        }
+        boxes.sort(Comparator.comparingInt(FaceBox::area).reversed());
+        return boxes;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            cascade.close();
+        }
+    }
+}

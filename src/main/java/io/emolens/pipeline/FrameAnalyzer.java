@@ -1,0 +1,107 @@
+package io.emolens.pipeline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.emolens.classify.EmotionClassifier;
+import io.emolens.core.EmotionScores;
+import io.emolens.core.FaceBox;
+import io.emolens.core.VideoFrame;
+import io.emolens.detect.FaceDetector;
+import io.emolens.preprocess.FacePreprocessor;
+import io.emolens.track.FaceTracker;
+import io.emolens.track.TrackerConfig;
+
+/**
+ * Runs the stages on one frame: detect → track ids → preprocess and classify the faces that are due (one
+ * batch) → smooth. Works without a classifier (detection only). Thread-confined; owns the detector and the
+ * classifier it holds and closes them.
+ */
+public final class FrameAnalyzer implements AutoCloseable {
+    private final FaceDetector detector;
+    private final FacePreprocessor preprocessor;
+    private final FaceTracker tracker;
+    private final ClassifyPolicy policy;
+    private final Map<Integer, Long> lastClassifiedMs = new HashMap<>();
+    private volatile EmotionClassifier classifier;
+
+    public FrameAnalyzer(FaceDetector detector, FacePreprocessor preprocessor, EmotionClassifier classifier,
+                         TrackerConfig trackerConfig, ClassifyPolicy policy) {
+        this.detector = detector;
+        this.preprocessor = preprocessor;
+        this.classifier = classifier;
+        this.tracker = new FaceTracker(trackerConfig);
+        this.policy = policy;
+    }
+
+    /** Swaps the classifier (null = detection only) and returns the previous one, which the caller now owns. */
+    public EmotionClassifier setClassifier(EmotionClassifier classifier) {
+        EmotionClassifier old = this.classifier;
+        this.classifier = classifier;
+        return old;
+    }
+
+    public Optional<EmotionClassifier> classifier() {
+        return Optional.ofNullable(classifier);
+    }
+
+    public AnalyzedFrame analyze(VideoFrame frame) {
+        long t0 = System.nanoTime();
+        List<FaceBox> boxes = detector.detect(frame.image());
+        long t1 = System.nanoTime();
+        List<Integer> ids = tracker.assign(boxes);
+        lastClassifiedMs.keySet().retainAll(ids);
+        EmotionClassifier model = classifier;
+        Map<Integer, EmotionScores> fresh = model == null ? Map.of() : classifyDue(model, frame, boxes, ids);
+        long t2 = System.nanoTime();
+        return new AnalyzedFrame(frame, tracker.faces(boxes, ids, fresh), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+    }
+
+    /** Forgets tracked faces, e.g. when the source changes. */
+    public void reset() {
+        tracker.reset();
+        lastClassifiedMs.clear();
+    }
+
+    @Override
+    public void close() {
+        EmotionClassifier model = setClassifier(null);
+        if (model != null) {
+            model.close();
+        }
+        detector.close();
+    }
+
+    private Map<Integer, EmotionScores> classifyDue(EmotionClassifier model, VideoFrame frame, List<FaceBox> boxes, List<Integer> ids) {
+        List<Integer> due = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            Long last = lastClassifiedMs.get(ids.get(i));
+            if (last == null || frame.timeMs() - last >= policy.minIntervalMs() || frame.timeMs() < last) {
+                due.add(i);
+            }
+        }
+        due.sort(Comparator.comparingLong(i -> lastClassifiedMs.getOrDefault(ids.get(i), Long.MIN_VALUE)));
+        if (due.size() > policy.maxFacesPerFrame()) {
+            due = due.subList(0, policy.maxFacesPerFrame());
+        }
+        if (due.isEmpty()) {
+            return Map.of();
+        }
+        List<float[]> inputs = new ArrayList<>(due.size());
+        for (int i : due) {
+            inputs.add(preprocessor.toInput(frame.image(), boxes.get(i)));
+        }
+        List<EmotionScores> scores = model.classify(inputs);
+        Map<Integer, EmotionScores> fresh = new HashMap<>();
+        for (int k = 0; k < due.size(); k++) {
+            int id = ids.get(due.get(k));
+            fresh.put(id, tracker.update(id, scores.get(k)));
+            lastClassifiedMs.put(id, frame.timeMs());
+        }
+        return fresh;
+    }
+}

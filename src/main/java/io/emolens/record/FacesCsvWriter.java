@@ -1,0 +1,102 @@
+package io.emolens.record;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import io.emolens.core.Emotion;
+import io.emolens.core.EmotionScores;
+import io.emolens.core.FaceBox;
+import io.emolens.pipeline.AnalyzedFrame;
+import io.emolens.track.TrackedFace;
+
+/**
+ * Writes {@code faces.csv}: one row per face per frame, header {@link #HEADER} (a contract other tools read;
+ * columns may be appended, never renamed). Faces without scores (no model loaded) leave label, confidence and
+ * probabilities empty. Flushed at least every second so a killed process loses at most a second of rows.
+ */
+public final class FacesCsvWriter implements AutoCloseable {
+    public static final String HEADER = "frame,time_ms,source,face_id,x,y,w,h,label,confidence,"
+            + "angry,disgust,fear,happy,sad,surprise,neutral";
+    private static final long FLUSH_NANOS = 1_000_000_000L;
+    private final Path file;
+    private final BufferedWriter out;
+    private long lastFlush = System.nanoTime();
+    private long rows;
+
+    public FacesCsvWriter(Path file) {
+        this.file = file;
+        try {
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            out.write(HEADER);
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw RecordingException.writing(file, e);
+        }
+    }
+
+    public void write(AnalyzedFrame analyzed) {
+        try {
+            for (TrackedFace face : analyzed.faces()) {
+                out.write(row(analyzed, face));
+                out.write('\n');
+                rows++;
+            }
+            if (System.nanoTime() - lastFlush >= FLUSH_NANOS) {
+                out.flush();
+                lastFlush = System.nanoTime();
+            }
+        } catch (IOException e) {
+            throw RecordingException.writing(file, e);
+        }
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    static String row(AnalyzedFrame analyzed, TrackedFace face) {
+        FaceBox b = face.box();
+        StringBuilder sb = new StringBuilder(160);
+        sb.append(analyzed.frame().index()).append(',')
+                .append(analyzed.frame().timeMs()).append(',')
+                .append(csv(analyzed.frame().source())).append(',')
+                .append(face.id()).append(',')
+                .append(b.x()).append(',').append(b.y()).append(',').append(b.width()).append(',').append(b.height()).append(',');
+        if (face.scores().isPresent()) {
+            EmotionScores s = face.scores().get();
+            sb.append(s.top().label()).append(',').append(decimal(s.confidence()));
+            for (Emotion e : Emotion.values()) {
+                sb.append(',').append(decimal(s.get(e)));
+            }
+        } else {
+            sb.append(",,,,,,,,");
+        }
+        return sb.toString();
+    }
+
+    private static String decimal(float v) {
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    private static String csv(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw RecordingException.writing(file, e);
+        }
+    }
+}

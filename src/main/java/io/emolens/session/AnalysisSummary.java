@@ -1,0 +1,22 @@
+package io.emolens.session;
+
+import java.util.Map;
+
+/**
+ * What an analysis found, written as {@code summary.json}. Keys are a contract: extend, never rename.
+ *
+ * @param input           the analyzed file or folder
+ * @param model           the classifier's name, or null when detection ran alone
+ * @param frames          frames read
+ * @param framesWithFaces frames with at least one face
+ * @param faces           face rows written (one per face per frame)
+ * @param labelCounts     rows per predicted label, all seven present, FER order
+ * @param processingFps   frames analyzed per second of wall time (decode + detect + classify + write)
+ * @param elapsedMs       wall time of the whole run
+ * @param video           the annotated video's file name, or null
+ * @param videoCodec      codec of the annotated video, or null
+ */
+public record AnalysisSummary(String input, String model, long frames, long framesWithFaces, long faces,
+                              Map<String, Long> labelCounts, double processingFps, long elapsedMs,
+                              String video, String videoCodec) {
+}

@@ -1,0 +1,33 @@
+package io.emolens.source;
+
+import java.util.Optional;
+
+import io.emolens.core.VideoFrame;
+
+/**
+ * A stream of frames from a camera, video file, image or folder of images. Each call to {@link #next()}
+ * returns a new frame that the caller owns (its pixels are a copy, safe to hand to another thread).
+ * Not thread-safe: one thread reads a source. Closing releases the device or file.
+ */
+public interface FrameSource extends AutoCloseable {
+
+    /** The next frame, or empty at the end of the input. Throws {@link io.emolens.core.EmolensException} when the device fails. */
+    Optional<VideoFrame> next();
+
+    /** What the user chose, for the status bar: "Camera 0", "clip.mp4", "photos/ (12 images)". */
+    String description();
+
+    /** Nominal frames per second for playback pacing, 0 when frames have no timing (images). */
+    double frameRate();
+
+    /** Number of frames when known in advance (files, folders; an estimate for some videos), else 0. */
+    default long frameCount() {
+        return 0;
+    }
+
+    /** True for cameras: frames arrive in real time and must not be paced. */
+    boolean isLive();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,111 @@
+package io.emolens.source;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+import io.emolens.core.EmolensException;
+import io.emolens.core.VideoFrame;
+
+/** Frames of a video file decoded by FFmpeg; owns its grabber. */
+final class VideoFileSource implements FrameSource {
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
+    private final Path path;
+    private final FFmpegFrameGrabber grabber;
+    private final String name;
+    private long index;
+    private boolean closed;
+
+    VideoFileSource(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new EmolensException("Video file not found: " + path);
+        }
+        this.path = path;
+        this.name = path.getFileName().toString();
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(path.toFile());
+        g.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        try {
+            g.start();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            closeQuietly(g);
+            throw new EmolensException("Cannot read " + path + " as a video: " + reason(e)
+                    + ". Choose a video file (mp4, avi, mkv, mov, webm) or an image.", e);
+        }
+        if (g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
+            closeQuietly(g);
+            throw new EmolensException(path + " has no video stream. Choose a video file or an image.");
+        }
+        this.grabber = g;
+    }
+
+    @Override
+    public Optional<VideoFrame> next() {
+        if (closed) {
+            throw new IllegalStateException("source " + name + " is closed");
+        }
+        try {
+            Frame frame;
+            while ((frame = grabber.grabImage()) != null) {
+                BufferedImage image = Frames.copyBgr(frame);
+                if (image != null) {
+                    long timeMs = Math.max(0, frame.timestamp / 1000);
+                    return Optional.of(new VideoFrame(index++, timeMs, name, image));
+                }
+            }
+            return Optional.empty();
+        } catch (FrameGrabber.Exception e) {
+            throw new EmolensException("Error decoding " + path + " at frame " + index + ": " + reason(e), e);
+        }
+    }
+
+    @Override
+    public String description() {
+        return name;
+    }
+
+    @Override
+    public double frameRate() {
+        double fps = grabber.getVideoFrameRate();
+        return fps > 0 && fps < 1000 ? fps : 25;
+    }
+
+    @Override
+    public long frameCount() {
+        return Math.max(0, grabber.getLengthInVideoFrames());
+    }
+
+    @Override
+    public boolean isLive() {
+        return false;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            closeQuietly(grabber);
+        }
+    }
+
+    static String reason(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
+    }
+
+    private static void closeQuietly(FrameGrabber g) {
+        try {
+            g.close();
+        } catch (FrameGrabber.Exception | RuntimeException ignored) {
+            // releasing after a failure: the original error is what the user needs to see
+        }
+    }
+}

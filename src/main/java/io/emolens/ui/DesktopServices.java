@@ -1,0 +1,17 @@
+package io.emolens.ui;
+
+import java.nio.file.Path;
+
+import io.emolens.session.AnalyzerFactory;
+import io.emolens.source.FrameSourceFactory;
+
+/**
+ * What the desktop app needs from the rest of Emolens, provided by the app's wiring.
+ *
+ * @param sources   opens cameras and files
+ * @param analyzers builds the detect/classify pipeline and loads models
+ * @param demoClip  the clip played when no camera is present
+ * @param models    the folder of saved models
+ */
+public record DesktopServices(FrameSourceFactory sources, AnalyzerFactory analyzers, Path demoClip, Path models) {
+}

@@ -1,0 +1,73 @@
+package io.emolens.ui;
+
+import java.awt.FlowLayout;
+
+import javax.swing.BorderFactory;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JSeparator;
+import javax.swing.SwingConstants;
+import javax.swing.UIManager;
+
+/** Source, FPS, faces, model, and the latest message; updated on the EDT. */
+final class StatusBar extends JPanel {
+    private final JLabel source = new JLabel("No source");
+    private final JLabel fps = new JLabel("– FPS");
+    private final JLabel faces = new JLabel("0 faces");
+    private final JLabel model = new JLabel("No model");
+    private final JLabel message = new JLabel(" ");
+
+    StatusBar() {
+        super(new FlowLayout(FlowLayout.LEFT, 8, 2));
+        setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Separator.foreground")));
+        add(source);
+        add(separator());
+        add(fps);
+        add(separator());
+        add(faces);
+        add(separator());
+        add(model);
+        add(separator());
+        add(message);
+        source.setName("status.source");
+        fps.setName("status.fps");
+        faces.setName("status.faces");
+        model.setName("status.model");
+        message.setName("status.message");
+    }
+
+    void source(String text) {
+        source.setText(text);
+    }
+
+    void frame(double framesPerSecond, int faceCount) {
+        fps.setText(String.format("%.1f FPS", framesPerSecond));
+        faces.setText(faceCount + (faceCount == 1 ? " face" : " faces"));
+    }
+
+    void model(String text) {
+        model.setText(text);
+    }
+
+    void message(String text) {
+        message.setText(text);
+    }
+
+    String messageText() {
+        return message.getText();
+    }
+
+    String sourceText() {
+        return source.getText();
+    }
+
+    String modelText() {
+        return model.getText();
+    }
+
+    private static JSeparator separator() {
+        JSeparator s = new JSeparator(SwingConstants.VERTICAL);
+        s.setPreferredSize(new java.awt.Dimension(1, 16));
+        return s;
+    }
+}

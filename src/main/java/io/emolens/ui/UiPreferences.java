@@ -1,0 +1,78 @@
+package io.emolens.ui;
+
+import java.awt.Rectangle;
+import java.util.prefs.Preferences;
+
+import io.emolens.render.OverlayOptions;
+
+/** Everything the app remembers between runs: window bounds, theme, overlay options, last folder, last source and model. */
+public final class UiPreferences {
+    private final Preferences prefs;
+
+    public UiPreferences(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
+    /** The user's preferences node for Emolens. */
+    public static UiPreferences user() {
+        return new UiPreferences(Preferences.userRoot().node("io/emolens"));
+    }
+
+    public boolean darkTheme() {
+        return prefs.getBoolean("theme.dark", true);
+    }
+
+    public void darkTheme(boolean dark) {
+        prefs.putBoolean("theme.dark", dark);
+    }
+
+    public Rectangle windowBounds() {
+        int w = prefs.getInt("window.w", 0);
+        int h = prefs.getInt("window.h", 0);
+        return w < 320 || h < 240 ? null : new Rectangle(prefs.getInt("window.x", 0), prefs.getInt("window.y", 0), w, h);
+    }
+
+    public void windowBounds(Rectangle r) {
+        prefs.putInt("window.x", r.x);
+        prefs.putInt("window.y", r.y);
+        prefs.putInt("window.w", r.width);
+        prefs.putInt("window.h", r.height);
+    }
+
+    public OverlayOptions overlay() {
+        return new OverlayOptions(prefs.getBoolean("overlay.boxes", true), prefs.getBoolean("overlay.bars", true),
+                prefs.getBoolean("overlay.fps", true), prefs.getBoolean("overlay.ids", true));
+    }
+
+    public void overlay(OverlayOptions o) {
+        prefs.putBoolean("overlay.boxes", o.boxes());
+        prefs.putBoolean("overlay.bars", o.bars());
+        prefs.putBoolean("overlay.fps", o.fps());
+        prefs.putBoolean("overlay.ids", o.ids());
+    }
+
+    public String lastDirectory() {
+        return prefs.get("last.directory", System.getProperty("user.home"));
+    }
+
+    public void lastDirectory(String dir) {
+        prefs.put("last.directory", dir);
+    }
+
+    /** "camera:N", "file:PATH" or "demo". */
+    public String lastSource() {
+        return prefs.get("last.source", "demo");
+    }
+
+    public void lastSource(String source) {
+        prefs.put("last.source", source);
+    }
+
+    public String lastModel() {
+        return prefs.get("last.model", "");
+    }
+
+    public void lastModel(String model) {
+        prefs.put("last.model", model);
+    }
+}
