@@ -83,7 +83,7 @@ public final class Main {
         });
     }
 
-    static ModelLoader modelLoader() {
+    public static ModelLoader modelLoader() {
         return file -> {
             throw new EmolensException("Cannot load " + file + ": this build cannot read models yet.");
         };

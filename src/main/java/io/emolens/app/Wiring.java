@@ -15,14 +15,14 @@ import io.emolens.session.AnalyzerFactory;
 import io.emolens.track.TrackerConfig;
 
 /** The one place where concrete stages are chosen and put together. */
-final class Wiring implements AnalyzerFactory {
+public final class Wiring implements AnalyzerFactory {
     /** Fraction of the face box added on each side before cropping; training on FER2013 faces matches this framing. */
     static final double FACE_MARGIN = 0.1;
     private final AppPaths paths;
     private final DetectorConfig detectorConfig;
     private final ModelLoader modelLoader;
 
-    Wiring(AppPaths paths, DetectorConfig detectorConfig, ModelLoader modelLoader) {
+    public Wiring(AppPaths paths, DetectorConfig detectorConfig, ModelLoader modelLoader) {
         this.paths = paths;
         this.detectorConfig = detectorConfig;
         this.modelLoader = modelLoader;

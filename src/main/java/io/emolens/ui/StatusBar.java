@@ -1,5 +1,6 @@
 package io.emolens.ui;
 
+import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 
 import javax.swing.BorderFactory;
@@ -18,17 +19,19 @@ final class StatusBar extends JPanel {
     private final JLabel message = new JLabel(" ");
 
     StatusBar() {
-        super(new FlowLayout(FlowLayout.LEFT, 8, 2));
+        super(new BorderLayout());
         setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Separator.foreground")));
-        add(source);
-        add(separator());
-        add(fps);
-        add(separator());
-        add(faces);
-        add(separator());
-        add(model);
-        add(separator());
-        add(message);
+        JPanel fields = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 2));
+        fields.add(source);
+        fields.add(separator());
+        fields.add(fps);
+        fields.add(separator());
+        fields.add(faces);
+        fields.add(separator());
+        fields.add(model);
+        fields.add(separator());
+        add(fields, BorderLayout.WEST);
+        add(message, BorderLayout.CENTER);
         source.setName("status.source");
         fps.setName("status.fps");
         faces.setName("status.faces");

@@ -1,0 +1,122 @@
+package io.emolens.app;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.emolens.TestFiles;
+import io.emolens.record.FacesCsvWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The {@code analyze} command end to end, as a user runs it, on the demo clip and on real photos. */
+class AnalyzeCommandTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.runCli(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void demoClipGivesOneRowPerFaceAndStableIds(@TempDir Path out) throws IOException {
+        Run run = cli("analyze", TestFiles.demoClip().toString(), "--out", out.toString(), "--video", "--no-progress");
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = Files.readAllLines(out.resolve("faces.csv"));
+        assertEquals(FacesCsvWriter.HEADER, lines.get(0));
+        List<String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
+        assertTrue(rows.size() > 150, "the clip shows a face on most of its 210 frames: " + rows.size());
+        for (String[] r : rows) {
+            assertEquals(17, r.length);
+            assertEquals("demo.mp4", r[2]);
+        }
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(210, summary.get("frames").asInt());
+        assertEquals(rows.size(), summary.get("faces").asInt());
+        assertEquals(rows.stream().map(r -> r[0]).distinct().count(), summary.get("frames_with_faces").asLong());
+        assertTrue(summary.get("processing_fps").asDouble() > 0);
+        assertEquals(7, summary.get("label_counts").size());
+        assertTrue(Files.size(out.resolve("annotated.mp4")) > 10_000);
+
+        // a face that overlaps itself from one frame to the next keeps its id, and the performer keeps one id for seconds
+        Map<Integer, List<String[]>> byFrame = new HashMap<>();
+        for (String[] r : rows) {
+            byFrame.computeIfAbsent(Integer.parseInt(r[0]), k -> new java.util.ArrayList<>()).add(r);
+        }
+        int overlappingPairs = 0;
+        Map<String, Integer> framesPerId = new HashMap<>();
+        for (int f = 1; f < 210; f++) {
+            for (String[] now : byFrame.getOrDefault(f, List.of())) {
+                framesPerId.merge(now[3], 1, Integer::sum);
+                for (String[] before : byFrame.getOrDefault(f - 1, List.of())) {
+                    if (iou(now, before) > 0.5) {
+                        overlappingPairs++;
+                        assertEquals(before[3], now[3], "frame " + f + ": same face, same id");
+                    }
+                }
+            }
+        }
+        assertTrue(overlappingPairs > 150, "faces followed across frames: " + overlappingPairs);
+        int longest = framesPerId.values().stream().max(Integer::compare).orElse(0);
+        assertTrue(longest >= 60, "the performer keeps one id for at least 2 s of frames: " + longest);
+    }
+
+    private static double iou(String[] a, String[] b) {
+        io.emolens.core.FaceBox x = new io.emolens.core.FaceBox(Integer.parseInt(a[4]), Integer.parseInt(a[5]), Integer.parseInt(a[6]), Integer.parseInt(a[7]));
+        io.emolens.core.FaceBox y = new io.emolens.core.FaceBox(Integer.parseInt(b[4]), Integer.parseInt(b[5]), Integer.parseInt(b[6]), Integer.parseInt(b[7]));
+        return x.iou(y);
+    }
+
+    @Test
+    void folderOfPhotosGivesTheRightFaceCountPerFile(@TempDir Path tmp) throws IOException {
+        Path photos = Files.createDirectory(tmp.resolve("photos"));
+        Map<String, Integer> expected = Map.of("astronaut.png", 1, "obama.jpg", 1, "two_people.jpg", 2, "biden.jpg", 1, "no_face_suit.jpg", 0);
+        for (String name : expected.keySet()) {
+            Files.copy(TestFiles.resource("faces/" + name), photos.resolve(name));
+        }
+        Path out = tmp.resolve("out");
+        Run run = cli("analyze", photos.toString(), "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        Map<String, Integer> counted = new HashMap<>();
+        for (String line : Files.readAllLines(out.resolve("faces.csv")).subList(1, 6)) {
+            counted.merge(line.split(",")[2], 1, Integer::sum);
+        }
+        for (Map.Entry<String, Integer> e : expected.entrySet()) {
+            assertEquals(e.getValue(), counted.getOrDefault(e.getKey(), 0), e.getKey());
+        }
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(5, summary.get("frames").asInt());
+        assertEquals(5, summary.get("faces").asInt());
+    }
+
+    @Test
+    void badInputExitsNonZeroWithOneLineReason(@TempDir Path tmp) throws IOException {
+        Run missing = cli("analyze", tmp.resolve("nothing.mp4").toString(), "--out", tmp.resolve("o1").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("File not found") && missing.err().contains("nothing.mp4"), missing.err());
+        Path notVideo = Files.writeString(tmp.resolve("notes.mp4"), "plain text");
+        Run corrupt = cli("analyze", notVideo.toString(), "--out", tmp.resolve("o2").toString());
+        assertEquals(2, corrupt.exit());
+        assertTrue(corrupt.err().contains("notes.mp4"), corrupt.err());
+        Run noOut = cli("analyze", TestFiles.demoClip().toString());
+        assertTrue(noOut.exit() != 0);
+        assertTrue(noOut.err().contains("--out"), noOut.err());
+    }
+}

@@ -1,0 +1,162 @@
+package io.emolens.ui;
+
+import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.emolens.TestFiles;
+import io.emolens.app.AppPaths;
+import io.emolens.app.Main;
+import io.emolens.app.Wiring;
+import io.emolens.core.VideoFrame;
+import io.emolens.detect.DetectorConfig;
+import io.emolens.source.DefaultFrameSourceFactory;
+import io.emolens.source.FrameSource;
+import io.emolens.source.FrameSourceFactory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real window on a machine without a camera, under Xvfb (skipped where there is no display). */
+class MainWindowSmokeTest {
+    private final Preferences node = Preferences.userRoot().node("io/emolens-test/" + System.nanoTime());
+
+    @AfterEach
+    void removePreferences() throws BackingStoreException {
+        node.removeNode();
+    }
+
+    @Test
+    void playsTheDemoClipWithOverlayAndReleasesItOnClose(@TempDir Path noDevices) throws Exception {
+        Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display: run under xvfb-run");
+        List<ClosingSource> opened = new CopyOnWriteArrayList<>();
+        FrameSourceFactory real = new DefaultFrameSourceFactory(noDevices);
+        FrameSourceFactory recording = new FrameSourceFactory() {
+            @Override
+            public FrameSource open(Path path) {
+                ClosingSource s = new ClosingSource(real.open(path));
+                opened.add(s);
+                return s;
+            }
+
+            @Override
+            public FrameSource camera(int index) {
+                return real.camera(index);
+            }
+
+            @Override
+            public List<Integer> cameras() {
+                return real.cameras();
+            }
+        };
+        AppPaths paths = new AppPaths(TestFiles.repo());
+        DesktopServices services = new DesktopServices(recording,
+                new Wiring(paths, DetectorConfig.DEFAULT, Main.modelLoader()), paths.demoClip(), paths.models());
+        AtomicBoolean closed = new AtomicBoolean();
+        MainWindow[] window = new MainWindow[1];
+        SwingUtilities.invokeAndWait(() -> {
+            Themes.apply(true);
+            window[0] = new MainWindow(services, new UiPreferences(node), () -> closed.set(true));
+            window[0].show();
+        });
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (window[0].framesShown() < 30 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(window[0].framesShown() >= 30, "frames advance: " + window[0].framesShown());
+        BufferedImage[] shot = new BufferedImage[1];
+        String[] status = new String[2];
+        SwingUtilities.invokeAndWait(() -> {
+            shot[0] = window[0].snapshot();
+            status[0] = window[0].status().sourceText();
+            status[1] = window[0].status().messageText();
+        });
+        ImageIO.write(shot[0], "png", TestFiles.repo().resolve("target/smoke-window.png").toFile());
+        assertTrue(status[0].contains("demo"), status[0]);
+        assertTrue(status[1].contains("No camera found"), status[1]);
+        assertTrue(distinctColours(shot[0]) > 1000, "the video is drawn, not a blank panel");
+        assertTrue(countColour(shot[0], 0x26C6DA) > 50, "face boxes are drawn in the no-model colour");
+
+        SwingUtilities.invokeAndWait(() -> window[0].quit());
+        assertTrue(closed.get());
+        assertFalse(window[0].isPipelineRunning());
+        assertFalse(opened.isEmpty());
+        assertTrue(opened.stream().allMatch(s -> s.closed), "every opened source was released");
+        assertEquals(false, window[0].frame().isDisplayable());
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                colours.add(image.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        return colours.size();
+    }
+
+    private static int countColour(BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int c = image.getRGB(x, y) & 0xFFFFFF;
+                if (Math.abs(((c >> 16) & 255) - ((rgb >> 16) & 255)) < 12 && Math.abs(((c >> 8) & 255) - ((rgb >> 8) & 255)) < 12
+                        && Math.abs((c & 255) - (rgb & 255)) < 12) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Wraps a real source to observe that the window closes it. */
+    private static final class ClosingSource implements FrameSource {
+        private final FrameSource inner;
+        volatile boolean closed;
+
+        ClosingSource(FrameSource inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Optional<VideoFrame> next() {
+            return inner.next();
+        }
+
+        @Override
+        public String description() {
+            return inner.description();
+        }
+
+        @Override
+        public double frameRate() {
+            return inner.frameRate();
+        }
+
+        @Override
+        public boolean isLive() {
+            return inner.isLive();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+            closed = true;
+        }
+    }
+}
