@@ -1,0 +1,87 @@
+package io.emolens.eval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.emolens.core.EmolensException;
+import io.emolens.core.Emotion;
+
+/**
+ * The result of scoring one split: its confusion matrix (see {@link ConfusionMatrix} for the row
+ * convention) and the mean cross-entropy of the predicted probabilities. All metrics derive from these.
+ *
+ * @param split     name of what was evaluated, e.g. "PrivateTest"
+ * @param confusion counts, rows = true label
+ * @param logLoss   mean of {@code -ln p(true label)} (probabilities clipped at 1e-7), NaN when unknown
+ */
+public record Evaluation(String split, ConfusionMatrix confusion, double logLoss) {
+
+    public double accuracy() {
+        return confusion.accuracy();
+    }
+
+    public double macroF1() {
+        return confusion.macroF1();
+    }
+
+    /** The JSON document: {@code accuracy}, {@code macro_f1}, {@code per_class}, {@code confusion} and context keys. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("split", split);
+        json.put("images", confusion.total());
+        json.put("accuracy", confusion.accuracy());
+        json.put("macro_f1", confusion.macroF1());
+        json.put("log_loss", Double.isNaN(logLoss) ? null : logLoss);
+        Map<String, Object> perClass = new LinkedHashMap<>();
+        for (Emotion e : Emotion.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("precision", confusion.precision(e));
+            m.put("recall", confusion.recall(e));
+            m.put("f1", confusion.f1(e));
+            m.put("support", confusion.support(e));
+            perClass.put(e.label(), m);
+        }
+        json.put("per_class", perClass);
+        json.put("labels", Emotion.labels());
+        json.put("confusion_convention", "rows = true label, columns = predicted label, FER2013 order");
+        List<long[]> rows = new ArrayList<>(List.of(confusion.toArray()));
+        json.put("confusion", rows);
+        return json;
+    }
+
+    /** Writes {@link #toJson()} to {@code file}, creating its folder. */
+    public void writeJson(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), toJson());
+        } catch (IOException e) {
+            throw new EmolensException("cannot write evaluation JSON " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Accuracy, macro-F1, a per-class table and the confusion matrix as console text. */
+    public String format() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%s: %d images, accuracy %.2f%%, macro-F1 %.4f", split, confusion.total(),
+                100 * accuracy(), macroF1()));
+        if (!Double.isNaN(logLoss)) {
+            sb.append(String.format(", log-loss %.4f", logLoss));
+        }
+        sb.append(String.format("%n%-10s%10s%10s%10s%10s%n", "class", "precision", "recall", "F1", "support"));
+        for (Emotion e : Emotion.values()) {
+            sb.append(String.format("%-10s%10.4f%10.4f%10.4f%10d%n", e.label(), confusion.precision(e),
+                    confusion.recall(e), confusion.f1(e), confusion.support(e)));
+        }
+        sb.append("confusion matrix (rows = true label, columns = predicted):\n").append(confusion.format());
+        return sb.toString();
+    }
+}
