@@ -70,6 +70,12 @@ public record TrainConfig(String architecture, int maxEpochs, int batchSize, dou
                 lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample);
     }
 
+    /** The same settings with a new initial learning rate (the minimum is lowered to it when needed). */
+    public TrainConfig withLearningRate(double lr) {
+        return new TrainConfig(architecture, maxEpochs, batchSize, lr, l2, dropout, patience, monitor, lrPatience,
+                lrFactor, Math.min(lr, minLearningRate), seed, augment, classWeights, trainEvalSize, subsample);
+    }
+
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
