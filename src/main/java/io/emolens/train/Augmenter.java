@@ -52,7 +52,7 @@ public final class Augmenter {
     }
 
     /** Inverse mapping: for each output pixel, find where it came from in the source and interpolate. */
-    private static void warp(float[] src, float[] dst, boolean mirror, double angle, double zoom, double dx, double dy) {
+    static void warp(float[] src, float[] dst, boolean mirror, double angle, double zoom, double dx, double dy) {
         double c = Math.cos(angle) / zoom;
         double s = Math.sin(angle) / zoom;
         double centre = (S - 1) / 2.0;

@@ -32,7 +32,7 @@ public record Diagnosis(int bestEpoch, int lowestLossEpoch, int lossTurnEpoch, d
         }
         int turn = 0;
         for (EpochStats s : history) {
-            if (s.epoch() > lowest.epoch()) {
+            if (s.epoch() > lowest.epoch() && s.valLoss() > lowest.valLoss()) {
                 turn = s.epoch();
                 break;
             }
@@ -44,7 +44,7 @@ public record Diagnosis(int bestEpoch, int lowestLossEpoch, int lossTurnEpoch, d
         t.append(String.format("Best epoch %d of %d: validation accuracy %.1f%%, train accuracy %.1f%% (gap %+.1f points). ",
                 best.epoch(), last.epoch(), 100 * best.valAcc(), 100 * best.trainAcc(), 100 * gapBest));
         boolean trainStillFalling = last.trainLoss() < lowest.trainLoss();
-        if (turn > 0 && last.valLoss() > lowest.valLoss()) {
+        if (turn > 0) {
             t.append(String.format("Validation loss was lowest at epoch %d (%.3f) and turned up from epoch %d, reaching %.3f at epoch %d",
                     lowest.epoch(), lowest.valLoss(), turn, last.valLoss(), last.epoch()));
             t.append(trainStillFalling
