@@ -25,6 +25,18 @@ import picocli.CommandLine.Option;
         description = {"Evaluate a model on a FER2013 split: accuracy, macro-F1, per-class precision/recall/F1 and the",
                 "confusion matrix (rows = true label, FER order). With --json, also a heatmap PNG beside the JSON."})
 public final class EvaluateCommand implements Callable<Integer> {
+    private final PrintStream console;
+    private final PrintStream errors;
+
+    public EvaluateCommand() {
+        this(System.out, System.err);
+    }
+
+    /** Prints results to {@code console} and errors to {@code errors}. */
+    EvaluateCommand(PrintStream console, PrintStream errors) {
+        this.console = console;
+        this.errors = errors;
+    }
 
     @Option(names = "--data", required = true, paramLabel = "FILE_OR_DIR", description = "fer2013.csv(.gz) or an image folder with train/ and test/")
     Path data;
@@ -45,9 +57,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            return run(System.out);
+            return run(console);
         } catch (EmolensException | IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
+            errors.println("error: " + e.getMessage());
             return 2;
         }
     }

@@ -12,6 +12,8 @@ import io.emolens.data.ReadOptions;
 import io.emolens.data.SplitReport;
 import io.emolens.train.AugmentConfig;
 import io.emolens.train.CrossValidation;
+import io.emolens.train.ModelExporter;
+import io.emolens.train.NetworkFactory;
 import io.emolens.train.RunFolder;
 import io.emolens.train.TrainConfig;
 import io.emolens.train.Trainer;
@@ -28,6 +30,23 @@ import picocli.CommandLine.Option;
                 "learning curves (RUN_DIR/curves.csv, curves.png), an over-fitting diagnosis, and a final PrivateTest",
                 "evaluation. Resume a killed or finished run with --resume RUN_DIR."})
 public final class TrainCommand implements Callable<Integer> {
+    private final NetworkFactory networks;
+    private final ModelExporter exporter;
+    private final PrintStream console;
+    private final PrintStream errors;
+
+    /** The command over the classify package's architectures and model store. */
+    public TrainCommand() {
+        this(TrainServices.networks(), TrainServices.exporter(), System.out, System.err);
+    }
+
+    /** The command over other networks and exporter (tests), printing to {@code console} and {@code errors}. */
+    TrainCommand(NetworkFactory networks, ModelExporter exporter, PrintStream console, PrintStream errors) {
+        this.networks = networks;
+        this.exporter = exporter;
+        this.console = console;
+        this.errors = errors;
+    }
 
     @Option(names = "--data", paramLabel = "FILE_OR_DIR", description = "fer2013.csv(.gz) or a folder with train/<class>/ and test/<class>/ images (on --resume: defaults to the run's data)")
     Path data;
@@ -82,11 +101,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = System.out;
         try {
-            return run(out);
+            return run(console);
         } catch (EmolensException | IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
+            errors.println("error: " + e.getMessage());
             return 2;
         }
     }
@@ -108,7 +126,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (reportOnly) {
             return 0;
         }
-        Trainer trainer = new Trainer(TrainServices.networks(), TrainServices.exporter());
+        Trainer trainer = new Trainer(networks, exporter);
         ConsoleProgress progress = new ConsoleProgress(console, 30);
         TrainingControl control = new TrainingControl();
         TrainingResult result;

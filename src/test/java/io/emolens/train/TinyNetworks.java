@@ -18,11 +18,11 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** A small real CNN (two conv blocks) that trains in seconds on the fixtures, for engine tests. */
-final class TinyNetworks {
+public final class TinyNetworks {
     private TinyNetworks() {
     }
 
-    static final NetworkFactory FACTORY = config -> {
+    public static final NetworkFactory FACTORY = config -> {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .seed(config.seed())
                 .updater(new Adam(config.learningRate()))
@@ -42,7 +42,7 @@ final class TinyNetworks {
     };
 
     /** Writes the network as model.zip without updater state. */
-    static final ModelExporter EXPORTER = (network, info, runDir) -> {
+    public static final ModelExporter EXPORTER = (network, info, runDir) -> {
         Path file = runDir.resolve("model.zip");
         try {
             ModelSerializer.writeModel(network, file.toFile(), false);
