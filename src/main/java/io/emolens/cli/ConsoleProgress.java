@@ -32,8 +32,9 @@ final class ConsoleProgress implements TrainingListener {
         long now = System.nanoTime();
         if (now - lastPrint >= intervalNanos || p.batch() == p.batches()) {
             lastPrint = now;
-            out.printf("  epoch %d/%d batch %d/%d loss %.4f (mean %.4f) %.0f images/s, epoch ETA %s%n", p.epoch(),
-                    p.maxEpochs(), p.batch(), p.batches(), p.loss(), p.meanLoss(), p.imagesPerSec(), duration(p.epochEtaSec()));
+            out.printf("  epoch %d/%d batch %d/%d loss %.4f (mean %.4f) %.0f images/s, epoch ETA %s, run ETA <= %s%n", p.epoch(),
+                    p.maxEpochs(), p.batch(), p.batches(), p.loss(), p.meanLoss(), p.imagesPerSec(), duration(p.epochEtaSec()),
+                    duration(p.runEtaSec()));
         }
     }
 

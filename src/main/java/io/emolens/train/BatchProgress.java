@@ -11,7 +11,8 @@ package io.emolens.train;
  * @param meanLoss       mean batch loss so far this epoch
  * @param imagesPerSec   training throughput so far this epoch
  * @param epochEtaSec    estimated seconds until the epoch's batches are done
+ * @param runEtaSec      estimated seconds until {@code maxEpochs} is reached (an upper bound: early stopping may end sooner)
  */
 public record BatchProgress(int epoch, int maxEpochs, int batch, int batches, double loss, double meanLoss,
-                            double imagesPerSec, double epochEtaSec) {
+                            double imagesPerSec, double epochEtaSec, double runEtaSec) {
 }

@@ -86,6 +86,7 @@ public final class Trainer {
         listener.onStart(new RunInfo(config, folder.dir(), state.epochsDone() + 1, n, split.validation.size(),
                 network.numParams()));
         String status = "finished";
+        double evalSeconds = 0;
         while (state.epochsDone() < config.maxEpochs()) {
             if (state.patienceExhausted(config)) {
                 status = "early-stopped";
@@ -129,8 +130,9 @@ public final class Trainer {
                 lossSum += loss;
                 double seen = to;
                 double ips = seen / (fitNanos / 1e9);
+                double epochEta = (n - seen) / ips;
                 listener.onBatch(new BatchProgress(epoch, config.maxEpochs(), b + 1, batchCount, loss, lossSum / (b + 1),
-                        ips, (n - seen) / ips));
+                        ips, epochEta, epochEta + (config.maxEpochs() - epoch) * (n / ips + evalSeconds)));
             }
             if (stopped) {
                 status = "stopped";
@@ -138,8 +140,10 @@ public final class Trainer {
                         + state.epochsDone());
                 break;
             }
+            long evalStart = System.nanoTime();
             Evaluation trainEval = evaluator.evaluate(classifier, split.trainSample, "Training sample");
             Evaluation valEval = evaluator.evaluate(classifier, split.validation, split.validationName);
+            evalSeconds = (System.nanoTime() - evalStart) / 1e9;
             EpochStats stats = new EpochStats(epoch, lossSum / batchCount, trainEval.logLoss(), trainEval.accuracy(),
                     valEval.logLoss(), valEval.accuracy(), state.learningRate(), (System.nanoTime() - start) / 1e9,
                     n / (fitNanos / 1e9));
