@@ -13,18 +13,14 @@ import io.emolens.preprocess.FaceTensor;
 
 /**
  * Turns faces into network tensors: features {@code [n, 1, 48, 48]} (NCHW) normalized by
- * {@link FaceTensor#normalize}, one-hot labels {@code [n, 7]}, and, with class weights, a per-example
- * label mask {@code [n, 1]} that scales each example's loss.
+ * {@link FaceTensor#normalize}, augmented for training, and one-hot labels {@code [n, 7]}.
  */
 final class Batches {
     private final Augmenter augmenter;
-    private final float[] classWeights;
     private final float[] scratch = new float[FaceTensor.PIXELS];
 
-    /** @param classWeights loss weight per class, or null for none */
-    Batches(TrainConfig config, float[] classWeights) {
+    Batches(TrainConfig config) {
         this.augmenter = config.augment().enabled() ? new Augmenter(config.augment()) : null;
-        this.classWeights = classWeights;
     }
 
     /** The training minibatch of {@code faces[order[from..to)]}, augmented with {@code random}. */
@@ -32,7 +28,6 @@ final class Batches {
         int n = to - from;
         float[] x = new float[n * FaceTensor.PIXELS];
         float[] y = new float[n * Emotion.COUNT];
-        float[] mask = classWeights == null ? null : new float[n];
         for (int i = 0; i < n; i++) {
             LabeledFace face = faces.get(order[from + i]);
             float[] input = face.input();
@@ -43,15 +38,8 @@ final class Batches {
             System.arraycopy(input, 0, x, i * FaceTensor.PIXELS, FaceTensor.PIXELS);
             int label = face.emotion().index();
             y[i * Emotion.COUNT + label] = 1;
-            if (mask != null) {
-                mask[i] = classWeights[label];
-            }
         }
-        DataSet ds = new DataSet(features(x, n), Nd4j.create(y, new long[] {n, Emotion.COUNT}, 'c'));
-        if (mask != null) {
-            ds.setLabelsMaskArray(Nd4j.create(mask, new long[] {n, 1}, 'c'));
-        }
-        return ds;
+        return new DataSet(features(x, n), Nd4j.create(y, new long[] {n, Emotion.COUNT}, 'c'));
     }
 
     /** Features for already-normalized inputs stacked row after row. */

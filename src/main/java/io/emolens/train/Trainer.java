@@ -78,7 +78,11 @@ public final class Trainer {
     private TrainingResult run(Dataset data, TrainConfig config, RunFolder folder, RunState state,
                                TrainingNetwork network, TrainingListener listener, TrainingControl control) {
         TrainingData split = TrainingData.of(data, config, listener::onMessage);
-        Batches batches = new Batches(config, split.classWeights);
+        Batches batches = new Batches(config);
+        if (split.classWeights != null) {
+            network.setClassWeights(split.classWeights);
+            listener.onMessage("class weights " + java.util.Arrays.toString(split.classWeights));
+        }
         Evaluator evaluator = new Evaluator(256, false);
         NetworkClassifier classifier = new NetworkClassifier(network);
         int n = split.train.size();
@@ -191,8 +195,5 @@ public final class Trainer {
     private static void closeQuietly(DataSet batch) {
         batch.getFeatures().close();
         batch.getLabels().close();
-        if (batch.getLabelsMaskArray() != null) {
-            batch.getLabelsMaskArray().close();
-        }
     }
 }

@@ -3,12 +3,19 @@ package io.emolens.train;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 import io.emolens.core.EmolensException;
 
@@ -74,6 +81,28 @@ final class TrainingNetwork implements AutoCloseable {
     /** Softmax output in inference mode (no dropout). */
     INDArray output(INDArray features) {
         return mln != null ? mln.output(features, false) : graph.outputSingle(false, features);
+    }
+
+    /**
+     * Weights the cross-entropy of every output layer per class (FER order), so rare classes count more.
+     * The weights become part of the saved configuration; inference is unaffected.
+     */
+    void setClassWeights(float[] weights) {
+        List<Layer> outputs = new ArrayList<>();
+        if (mln != null) {
+            outputs.add(mln.getOutputLayer());
+        } else {
+            for (int i = 0; i < graph.getNumOutputArrays(); i++) {
+                outputs.add(graph.getOutputLayer(i));
+            }
+        }
+        for (Layer layer : outputs) {
+            if (!(layer.conf().getLayer() instanceof BaseOutputLayer out) || !(out.getLossFn() instanceof LossMCXENT loss)) {
+                throw new IllegalArgumentException("class weights need an output layer with cross-entropy (MCXENT) loss, found "
+                        + layer.conf().getLayer().getClass().getSimpleName());
+            }
+            out.setLossFn(new LossMCXENT(loss.getSoftmaxClipEps(), Nd4j.create(weights).reshape(1, weights.length)));
+        }
     }
 
     void setLearningRate(double lr) {

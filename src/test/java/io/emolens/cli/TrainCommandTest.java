@@ -41,7 +41,8 @@ class TrainCommandTest {
     @Test
     void trainsResumesAndEvaluates() throws Exception {
         Path run = tmp.resolve("run");
-        assertEquals(0, train("--data", Fixtures.CSV.toString(), "--arch", "tiny", "--out", run.toString(), "--max-epochs", "2"),
+        assertEquals(0, train("--data", Fixtures.CSV.toString(), "--arch", "tiny", "--out", run.toString(), "--max-epochs", "2",
+                "--class-weights"),
                 err.toString());
         String text = out.toString();
         assertTrue(text.contains("leakage: 2 PublicTest and 1 PrivateTest rows are exact copies of Training images"), text);
