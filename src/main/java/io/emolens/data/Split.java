@@ -1,6 +1,5 @@
 package io.emolens.data;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** The three FER2013 partitions, named as in the CSV's {@code Usage} column. */
@@ -43,9 +42,5 @@ public enum Split {
     @Override
     public String toString() {
         return usage;
-    }
-
-    static String lower(Split s) {
-        return s.usage.toLowerCase(Locale.ROOT);
     }
 }

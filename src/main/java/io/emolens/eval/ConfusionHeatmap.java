@@ -32,7 +32,7 @@ public final class ConfusionHeatmap {
         int n = Emotion.COUNT;
         int width = LEFT + n * CELL + 20;
         int height = TOP + n * CELL + 60;
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = Offscreen.rgb(width, height);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);

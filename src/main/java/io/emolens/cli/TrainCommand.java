@@ -1,0 +1,183 @@
+package io.emolens.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+
+import io.emolens.core.EmolensException;
+import io.emolens.data.Dataset;
+import io.emolens.data.DatasetReader;
+import io.emolens.data.ReadOptions;
+import io.emolens.data.SplitReport;
+import io.emolens.train.AugmentConfig;
+import io.emolens.train.CrossValidation;
+import io.emolens.train.ModelExporter;
+import io.emolens.train.NetworkFactory;
+import io.emolens.train.RunFolder;
+import io.emolens.train.TrainConfig;
+import io.emolens.train.Trainer;
+import io.emolens.train.TrainingControl;
+import io.emolens.train.TrainingResult;
+import io.emolens.train.TrainServices;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code emolens train}: parses options and runs the training service, printing progress to the console. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train an emotion CNN on FER2013 with early stopping on PublicTest, checkpoints every epoch,",
+                "learning curves (RUN_DIR/curves.csv, curves.png), an over-fitting diagnosis, and a final PrivateTest",
+                "evaluation. Resume a killed or finished run with --resume RUN_DIR."})
+public final class TrainCommand implements Callable<Integer> {
+    private final NetworkFactory networks;
+    private final ModelExporter exporter;
+    private final PrintStream console;
+    private final PrintStream errors;
+
+    /** The command over the classify package's architectures and model store. */
+    public TrainCommand() {
+        this(TrainServices.networks(), TrainServices.exporter(), System.out, System.err);
+    }
+
+    /** The command over other networks and exporter (tests), printing to {@code console} and {@code errors}. */
+    TrainCommand(NetworkFactory networks, ModelExporter exporter, PrintStream console, PrintStream errors) {
+        this.networks = networks;
+        this.exporter = exporter;
+        this.console = console;
+        this.errors = errors;
+    }
+
+    @Option(names = "--data", paramLabel = "FILE_OR_DIR", description = "fer2013.csv(.gz) or a folder with train/<class>/ and test/<class>/ images (on --resume: defaults to the run's data)")
+    Path data;
+    @Option(names = "--arch", paramLabel = "NAME", defaultValue = "default", description = "architecture: default or seed (default: ${DEFAULT-VALUE})")
+    String arch;
+    @Option(names = "--out", paramLabel = "RUN_DIR", description = "new run folder (checkpoints, curves, model)")
+    Path out;
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue the run in RUN_DIR from its last completed epoch")
+    Path resume;
+    @Option(names = "--max-epochs", description = "epoch limit (default 60; on --resume: raises the limit)")
+    Integer maxEpochs;
+    @Option(names = "--batch", description = "minibatch size (default 64)")
+    Integer batch;
+    @Option(names = "--lr", description = "initial Adam learning rate (default 1e-3; seed: 1e-4)")
+    Double lr;
+    @Option(names = "--l2", description = "L2 weight decay (default 1e-4; seed: 0)")
+    Double l2;
+    @Option(names = "--dropout", description = "dropout rate for the architecture's dropout layers (default: the architecture's own)")
+    Double dropout;
+    @Option(names = "--patience", description = "early stopping: epochs without improvement (default 10)")
+    Integer patience;
+    @Option(names = "--monitor", description = "metric for the best epoch: VAL_ACCURACY or VAL_LOSS (default VAL_ACCURACY)")
+    TrainConfig.Monitor monitor;
+    @Option(names = "--lr-patience", description = "epochs without validation-loss improvement before halving the learning rate; 0 = never (default 3)")
+    Integer lrPatience;
+    @Option(names = "--seed", description = "random seed (default 42)")
+    Long seed;
+    @Option(names = "--no-augment", description = "switch augmentation off")
+    boolean noAugment;
+    @Option(names = "--shift", description = "max shift, fraction of the face (default 0.1)")
+    Double shift;
+    @Option(names = "--rotation", description = "max rotation in degrees (default 10)")
+    Double rotation;
+    @Option(names = "--zoom", description = "max zoom fraction (default 0.1)")
+    Double zoom;
+    @Option(names = "--brightness", description = "max brightness offset (default 0.1)")
+    Double brightness;
+    @Option(names = "--contrast", description = "max contrast change (default 0.2)")
+    Double contrast;
+    @Option(names = "--no-flip", description = "no horizontal flips")
+    boolean noFlip;
+    @Option(names = "--class-weights", description = "weight the loss by inverse class frequency")
+    boolean classWeights;
+    @Option(names = "--subsample", description = "use at most N images per split (quick trials; default all)")
+    Integer subsample;
+    @Option(names = "--folds", description = "k-fold cross-validation on Training instead of one run (k >= 2)")
+    Integer folds;
+    @Option(names = "--strict", description = "stop at the first bad row with file and line instead of skipping it")
+    boolean strict;
+    @Option(names = "--report-only", description = "print the split report and exit")
+    boolean reportOnly;
+
+    @Override
+    public Integer call() {
+        try {
+            return run(console);
+        } catch (EmolensException | IllegalArgumentException e) {
+            errors.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int run(PrintStream console) {
+        if ((resume == null) == (out == null) && !reportOnly) {
+            throw new EmolensException("give either --out RUN_DIR for a new run or --resume RUN_DIR to continue one");
+        }
+        Path dataPath = data;
+        if (dataPath == null && resume != null) {
+            dataPath = Path.of(new RunFolder(resume).readSpec().data());
+        }
+        if (dataPath == null) {
+            throw new EmolensException("--data FILE_OR_DIR is required: the FER2013 CSV or image folder");
+        }
+        console.println("reading " + dataPath + " ...");
+        Dataset dataset = DatasetReader.readAny(dataPath, strict ? ReadOptions.STRICT : ReadOptions.DEFAULT);
+        console.println(SplitReport.of(dataset).format());
+        if (reportOnly) {
+            return 0;
+        }
+        Trainer trainer = new Trainer(networks, exporter);
+        ConsoleProgress progress = new ConsoleProgress(console, 30);
+        TrainingControl control = new TrainingControl();
+        TrainingResult result;
+        if (resume != null) {
+            result = trainer.resume(dataset, resume, overrides(), progress, control);
+        } else if (folds != null) {
+            console.println(new CrossValidation(trainer, folds).run(dataset, config(), out, progress, control).format());
+            return 0;
+        } else {
+            result = trainer.train(dataset, config(), out, progress, control);
+        }
+        console.println();
+        console.println(result.diagnosis().text());
+        if (result.validation() != null) {
+            console.println(result.validation().format());
+        }
+        if (result.test() != null) {
+            console.println(result.test().format());
+        }
+        console.println("run folder: " + result.runDir().toAbsolutePath() + (result.model() == null ? ""
+                : "\nmodel: " + result.model().toAbsolutePath()));
+        return 0;
+    }
+
+    /** The settings of a new run: the architecture's defaults overridden by the options given. */
+    TrainConfig config() {
+        TrainConfig d = TrainConfig.defaults(arch);
+        AugmentConfig a = noAugment ? AugmentConfig.NONE : new AugmentConfig(!noFlip, or(shift, d.augment().maxShift()),
+                or(rotation, d.augment().maxRotation()), or(zoom, d.augment().maxZoom()),
+                or(brightness, d.augment().maxBrightness()), or(contrast, d.augment().maxContrast()));
+        double rate = or(lr, d.learningRate());
+        return new TrainConfig(arch, or(maxEpochs, d.maxEpochs()), or(batch, d.batchSize()), rate, or(l2, d.l2()),
+                or(dropout, d.dropout()), or(patience, d.patience()), monitor == null ? d.monitor() : monitor,
+                or(lrPatience, d.lrPatience()), d.lrFactor(), Math.min(rate, d.minLearningRate()), or(seed, d.seed()), a,
+                classWeights, d.trainEvalSize(), or(subsample, d.subsample()));
+    }
+
+    /** What --resume may change: the epoch limit, patience and learning rate. */
+    private UnaryOperator<TrainConfig> overrides() {
+        return c -> {
+            TrainConfig r = maxEpochs == null ? c : c.withMaxEpochs(maxEpochs);
+            r = patience == null ? r : r.withPatience(patience);
+            return lr == null ? r : r.withLearningRate(lr);
+        };
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TrainCommand()).execute(args));
+    }
+}

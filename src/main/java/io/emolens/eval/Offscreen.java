@@ -1,0 +1,29 @@
+package io.emolens.eval;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * Off-screen drawing (heatmaps, learning-curve charts) must work on machines without a display: when no
+ * {@code DISPLAY} is set and nobody chose otherwise, switch AWT to headless before its first use, since a
+ * failed X11 connection would break every later image operation in this JVM.
+ */
+public final class Offscreen {
+    private Offscreen() {
+    }
+
+    /** Call before the first AWT use of a drawing code path. */
+    public static void prepare() {
+        String display = System.getenv("DISPLAY");
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        boolean mac = System.getProperty("os.name", "").startsWith("Mac");
+        if (!windows && !mac && (display == null || display.isBlank())) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    /** A new RGB image, after {@link #prepare()}. */
+    public static BufferedImage rgb(int width, int height) {
+        prepare();
+        return new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    }
+}

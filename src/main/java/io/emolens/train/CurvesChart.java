@@ -1,0 +1,70 @@
+package io.emolens.train;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import io.emolens.eval.Offscreen;
+
+/** Renders the learning curves (loss above, accuracy below, train vs validation) with the best epoch marked. */
+public final class CurvesChart {
+    private CurvesChart() {
+    }
+
+    public static JFreeChart chart(List<EpochStats> history, int bestEpoch, String title) {
+        XYSeries trainLoss = new XYSeries("train loss");
+        XYSeries valLoss = new XYSeries("validation loss");
+        XYSeries trainAcc = new XYSeries("train accuracy");
+        XYSeries valAcc = new XYSeries("validation accuracy");
+        for (EpochStats s : history) {
+            trainLoss.add(s.epoch(), s.trainLoss());
+            valLoss.add(s.epoch(), s.valLoss());
+            trainAcc.add(s.epoch(), s.trainAcc());
+            valAcc.add(s.epoch(), s.valAcc());
+        }
+        NumberAxis epochs = new NumberAxis("epoch");
+        epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochs);
+        plot.add(subplot(new XYSeriesCollection(trainLoss), valLoss, "cross-entropy", bestEpoch), 1);
+        plot.add(subplot(new XYSeriesCollection(trainAcc), valAcc, "accuracy", bestEpoch), 1);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** Writes the chart as a PNG. */
+    public static void write(List<EpochStats> history, int bestEpoch, String title, Path png) throws IOException {
+        Offscreen.prepare();
+        ChartUtils.saveChartAsPNG(png.toFile(), chart(history, bestEpoch, title), 900, 700);
+    }
+
+    private static XYPlot subplot(XYSeriesCollection data, XYSeries validation, String label, int bestEpoch) {
+        data.addSeries(validation);
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setSeriesPaint(0, new Color(0x1E88E5));
+        renderer.setSeriesPaint(1, new Color(0xE53935));
+        XYPlot plot = new XYPlot(data, null, axis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        if (bestEpoch > 0) {
+            ValueMarker marker = new ValueMarker(bestEpoch, new Color(0x43A047), new BasicStroke(1.5f));
+            marker.setLabel("best");
+            plot.addDomainMarker(marker);
+        }
+        return plot;
+    }
+}

@@ -1,0 +1,27 @@
+package io.emolens.train;
+
+/**
+ * One row of {@code curves.csv}: losses and accuracies after an epoch. The train columns are measured in
+ * inference mode on a fixed sample of unaugmented training images, so they compare directly with the
+ * validation columns; {@code fitLoss} is the mean minibatch loss while fitting (augmented, with dropout).
+ *
+ * @param epoch        1-based epoch number
+ * @param fitLoss      mean minibatch loss during the epoch, including regularization
+ * @param trainLoss    cross-entropy on the training sample
+ * @param trainAcc     accuracy on the training sample
+ * @param valLoss      cross-entropy on PublicTest
+ * @param valAcc       accuracy on PublicTest
+ * @param learningRate the learning rate used during the epoch
+ * @param seconds      wall time of the epoch, including evaluation
+ * @param imagesPerSec training throughput (fit only)
+ */
+public record EpochStats(int epoch, double fitLoss, double trainLoss, double trainAcc, double valLoss, double valAcc,
+                         double learningRate, double seconds, double imagesPerSec) {
+
+    static final String CSV_HEADER = "epoch,fit_loss,train_loss,train_acc,val_loss,val_acc,learning_rate,seconds,images_per_s";
+
+    String toCsv() {
+        return String.format(java.util.Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.3g,%.1f,%.1f", epoch, fitLoss, trainLoss,
+                trainAcc, valLoss, valAcc, learningRate, seconds, imagesPerSec);
+    }
+}

@@ -1,0 +1,71 @@
+package io.emolens.train;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a run folder's {@code state.json} records after each completed epoch: the commit point from which
+ * {@code train --resume} continues. Written atomically after the checkpoint it names, so it never points
+ * at a missing or half-written file.
+ *
+ * @param epochsDone          completed epochs
+ * @param bestEpoch           epoch with the best monitored metric, 0 before the first epoch
+ * @param bestMetric          that metric's value (accuracy: higher is better; loss: stored negated)
+ * @param epochsSinceBest     completed epochs since {@code bestEpoch}
+ * @param bestValLoss         lowest validation loss so far, for learning-rate cuts
+ * @param epochsSinceLossDrop completed epochs since {@code bestValLoss} improved or the last cut
+ * @param learningRate        the learning rate for the next epoch
+ * @param checkpoint          file name of the last epoch's checkpoint (with optimizer state), or null
+ * @param best                file name of the best epoch's checkpoint, or null
+ * @param status              running, finished, early-stopped, stopped, diverged
+ * @param history             one entry per completed epoch
+ */
+public record RunState(int epochsDone, int bestEpoch, double bestMetric, int epochsSinceBest, double bestValLoss,
+                       int epochsSinceLossDrop, double learningRate, String checkpoint, String best, String status,
+                       List<EpochStats> history) {
+
+    public RunState {
+        history = List.copyOf(history);
+    }
+
+    static RunState initial(TrainConfig config) {
+        return new RunState(0, 0, Double.NEGATIVE_INFINITY, 0, Double.POSITIVE_INFINITY, 0, config.learningRate(),
+                null, null, "running", List.of());
+    }
+
+    /** The state after {@code stats}, applying the best-epoch, patience and learning-rate rules of {@code config}. */
+    RunState next(EpochStats stats, TrainConfig config, String checkpointName) {
+        double metric = config.monitor() == TrainConfig.Monitor.VAL_ACCURACY ? stats.valAcc() : -stats.valLoss();
+        boolean improved = metric > bestMetric;
+        boolean lossDropped = stats.valLoss() < bestValLoss;
+        int sinceDrop = lossDropped ? 0 : epochsSinceLossDrop + 1;
+        double lr = learningRate;
+        if (config.lrPatience() > 0 && sinceDrop >= config.lrPatience() && lr > config.minLearningRate()) {
+            lr = Math.max(config.minLearningRate(), lr * config.lrFactor());
+            sinceDrop = 0;
+        }
+        List<EpochStats> h = new ArrayList<>(history);
+        h.add(stats);
+        return new RunState(stats.epoch(), improved ? stats.epoch() : bestEpoch, improved ? metric : bestMetric,
+                improved ? 0 : epochsSinceBest + 1, Math.min(bestValLoss, stats.valLoss()), sinceDrop, lr,
+                checkpointName, improved ? bestName(stats.epoch()) : best, status, h);
+    }
+
+    RunState withStatus(String newStatus) {
+        return new RunState(epochsDone, bestEpoch, bestMetric, epochsSinceBest, bestValLoss, epochsSinceLossDrop,
+                learningRate, checkpoint, best, newStatus, history);
+    }
+
+    /** True when the patience for the monitored metric is used up. */
+    boolean patienceExhausted(TrainConfig config) {
+        return epochsDone > 0 && epochsSinceBest >= config.patience();
+    }
+
+    static String checkpointName(int epoch) {
+        return String.format("checkpoint-e%04d.zip", epoch);
+    }
+
+    static String bestName(int epoch) {
+        return String.format("best-e%04d.zip", epoch);
+    }
+}

@@ -1,0 +1,199 @@
+package io.emolens.train;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.emolens.core.EmolensException;
+import io.emolens.data.Dataset;
+import io.emolens.eval.Evaluation;
+import io.emolens.eval.Evaluator;
+
+/**
+ * The training service: fits a network on Training, evaluates it on PublicTest after every epoch,
+ * checkpoints atomically, keeps the best epoch, stops early when the monitored metric stops improving,
+ * halves the learning rate on validation-loss plateaus, and at the end evaluates the best epoch on
+ * PrivateTest and saves it with its curves and diagnosis (see {@link RunFinisher}). Reports through a
+ * {@link TrainingListener}; obeys a {@link TrainingControl}. Runs on the caller's thread.
+ */
+public final class Trainer {
+    private final NetworkFactory factory;
+    private final ModelExporter exporter;
+
+    public Trainer(NetworkFactory factory, ModelExporter exporter) {
+        this.factory = factory;
+        this.exporter = exporter;
+    }
+
+    /** Starts a new run in {@code runDir}, which must not already hold one. */
+    public TrainingResult train(Dataset data, TrainConfig config, Path runDir, TrainingListener listener,
+                                TrainingControl control) {
+        RunFolder folder = new RunFolder(runDir);
+        if (folder.hasState()) {
+            throw new EmolensException(runDir.toAbsolutePath() + " already holds a training run. Continue it with "
+                    + "'train --resume " + runDir + "' or choose another --out folder.");
+        }
+        folder.writeSpec(new RunFolder.RunSpec(config, data.source(), data.checksum(), Instant.now().toString()));
+        RunState state = RunState.initial(config);
+        try (TrainingNetwork network = new TrainingNetwork(factory.create(config))) {
+            return run(data, config, folder, state, network, listener, control);
+        }
+    }
+
+    /**
+     * Continues the run in {@code runDir} from its last completed epoch, with the weights and optimizer
+     * state of that epoch. {@code changes} may raise the epoch limit or patience, or set a new learning rate.
+     */
+    public TrainingResult resume(Dataset data, Path runDir, UnaryOperator<TrainConfig> changes,
+                                 TrainingListener listener, TrainingControl control) {
+        RunFolder folder = new RunFolder(runDir);
+        if (!folder.hasState()) {
+            throw new EmolensException(runDir.toAbsolutePath() + " holds no resumable run (no run.json and state.json). "
+                    + "Start one with 'train --data FILE --out " + runDir + "'.");
+        }
+        RunFolder.RunSpec spec = folder.readSpec();
+        if (!spec.dataChecksum().equals(data.checksum())) {
+            throw new EmolensException("the data differs from the data this run was trained on (" + spec.data() + ", "
+                    + spec.dataChecksum() + "); resume with the same --data, or start a new run.");
+        }
+        TrainConfig config = changes.apply(spec.config());
+        RunState state = folder.readState();
+        if (config.learningRate() != spec.config().learningRate()) {
+            state = new RunState(state.epochsDone(), state.bestEpoch(), state.bestMetric(), state.epochsSinceBest(),
+                    state.bestValLoss(), 0, config.learningRate(), state.checkpoint(), state.best(), state.status(),
+                    state.history());
+        }
+        folder.writeSpec(new RunFolder.RunSpec(config, spec.data(), spec.dataChecksum(), spec.created()));
+        folder.removeUnreferenced(state);
+        try (TrainingNetwork network = state.checkpoint() == null ? new TrainingNetwork(factory.create(config))
+                : TrainingNetwork.load(folder.file(state.checkpoint()))) {
+            return run(data, config, folder, state.withStatus("running"), network, listener, control);
+        }
+    }
+
+    private TrainingResult run(Dataset data, TrainConfig config, RunFolder folder, RunState state,
+                               TrainingNetwork network, TrainingListener listener, TrainingControl control) {
+        TrainingData split = TrainingData.of(data, config, listener::onMessage);
+        Batches batches = new Batches(config);
+        if (split.classWeights != null) {
+            network.setClassWeights(split.classWeights);
+            listener.onMessage("class weights " + java.util.Arrays.toString(split.classWeights));
+        }
+        Evaluator evaluator = new Evaluator(256, false);
+        NetworkClassifier classifier = new NetworkClassifier(network);
+        int n = split.train.size();
+        int batchCount = (n + config.batchSize() - 1) / config.batchSize();
+        listener.onStart(new RunInfo(config, folder.dir(), state.epochsDone() + 1, n, split.validation.size(),
+                network.numParams()));
+        String status = "finished";
+        double evalSeconds = 0;
+        while (state.epochsDone() < config.maxEpochs()) {
+            if (state.patienceExhausted(config)) {
+                status = "early-stopped";
+                break;
+            }
+            int epoch = state.epochsDone() + 1;
+            long start = System.nanoTime();
+            Nd4j.getRandom().setSeed(config.seed() + epoch);
+            int[] order = shuffled(n, new SplittableRandom(config.seed() * 1_000_003L + epoch));
+            SplittableRandom augRandom = new SplittableRandom(config.seed() * 7_919L + epoch);
+            network.setLearningRate(state.learningRate());
+            network.setEpochCount(epoch - 1);
+            double lossSum = 0;
+            long fitNanos = 0;
+            boolean stopped = false;
+            for (int b = 0; b < batchCount; b++) {
+                try {
+                    stopped = control.awaitGo();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopped = true;
+                }
+                if (stopped) {
+                    break;
+                }
+                int from = b * config.batchSize();
+                int to = Math.min(n, from + config.batchSize());
+                long t0 = System.nanoTime();
+                DataSet batch = batches.trainBatch(split.train, order, from, to, augRandom);
+                network.fit(batch);
+                double loss = network.score();
+                closeQuietly(batch);
+                fitNanos += System.nanoTime() - t0;
+                if (!Double.isFinite(loss)) {
+                    folder.writeState(state.withStatus("diverged"));
+                    throw new EmolensException(String.format("training diverged: the loss became %s at epoch %d, batch %d "
+                            + "(learning rate %.3g). Resume from the last good epoch with a lower rate: "
+                            + "train --resume %s --lr %.3g", loss, epoch, b + 1, state.learningRate(), folder.dir(),
+                            state.learningRate() / 10));
+                }
+                lossSum += loss;
+                double seen = to;
+                double ips = seen / (fitNanos / 1e9);
+                double epochEta = (n - seen) / ips;
+                listener.onBatch(new BatchProgress(epoch, config.maxEpochs(), b + 1, batchCount, loss, lossSum / (b + 1),
+                        ips, epochEta, epochEta + (config.maxEpochs() - epoch) * (n / ips + evalSeconds)));
+            }
+            if (stopped) {
+                status = "stopped";
+                listener.onMessage("stopped during epoch " + epoch + "; that epoch is discarded, the run can be resumed from epoch "
+                        + state.epochsDone());
+                break;
+            }
+            long evalStart = System.nanoTime();
+            Evaluation trainEval = evaluator.evaluate(classifier, split.trainSample, "Training sample");
+            Evaluation valEval = evaluator.evaluate(classifier, split.validation, split.validationName);
+            evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+            EpochStats stats = new EpochStats(epoch, lossSum / batchCount, trainEval.logLoss(), trainEval.accuracy(),
+                    valEval.logLoss(), valEval.accuracy(), state.learningRate(), (System.nanoTime() - start) / 1e9,
+                    n / (fitNanos / 1e9));
+            String checkpoint = RunState.checkpointName(epoch);
+            RunState next = state.next(stats, config, checkpoint);
+            folder.saveNetwork(network, checkpoint);
+            if (next.bestEpoch() == epoch) {
+                folder.copy(checkpoint, next.best());
+            }
+            folder.writeState(next);
+            folder.writeCurves(next.history());
+            folder.removeUnreferenced(next);
+            RunFinisher.writeChart(folder, next, listener);
+            if (next.learningRate() < state.learningRate()) {
+                listener.onMessage(String.format("validation loss has not improved for %d epochs: learning rate %.3g -> %.3g",
+                        config.lrPatience(), state.learningRate(), next.learningRate()));
+            }
+            state = next;
+            listener.onEpoch(stats, state.bestEpoch());
+        }
+        if (status.equals("finished") && state.patienceExhausted(config) && state.epochsDone() < config.maxEpochs()) {
+            status = "early-stopped";
+        }
+        if ("early-stopped".equals(status)) {
+            listener.onMessage("early stopping: no improvement for " + config.patience() + " epochs; best epoch "
+                    + state.bestEpoch());
+        }
+        return new RunFinisher(folder, config, exporter, listener).finish(data, split, state.withStatus(status));
+    }
+
+    private static int[] shuffled(int n, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static void closeQuietly(DataSet batch) {
+        batch.getFeatures().close();
+        batch.getLabels().close();
+    }
+}

@@ -1,0 +1,88 @@
+package io.emolens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.emolens.data.Fixtures;
+import io.emolens.train.TinyNetworks;
+import picocli.CommandLine;
+
+/** The train and evaluate commands end to end on the fixtures, with a small CNN standing in for the architectures. */
+class TrainCommandTest {
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int train(String... args) {
+        return new CommandLine(new TrainCommand(TinyNetworks.FACTORY, TinyNetworks.EXPORTER, print(out), print(err))).execute(args);
+    }
+
+    private int evaluate(String... args) {
+        return new CommandLine(new EvaluateCommand(print(out), print(err))).execute(args);
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void trainsResumesAndEvaluates() throws Exception {
+        Path run = tmp.resolve("run");
+        assertEquals(0, train("--data", Fixtures.CSV.toString(), "--arch", "tiny", "--out", run.toString(), "--max-epochs", "2",
+                "--class-weights"),
+                err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("leakage: 2 PublicTest and 1 PrivateTest rows are exact copies of Training images"), text);
+        assertTrue(text.contains("training tiny from epoch 1 to at most 2: 200 training images, 50 validation images"), text);
+        assertTrue(text.contains("PrivateTest: 50 images, accuracy"), text);
+        assertEquals(3, Files.readAllLines(run.resolve("curves.csv")).size());
+
+        out.reset();
+        assertEquals(0, train("--resume", run.toString(), "--max-epochs", "3"), err.toString());
+        assertTrue(out.toString().contains("training tiny from epoch 3 to at most 3"), out.toString());
+        assertEquals(4, Files.readAllLines(run.resolve("curves.csv")).size());
+
+        out.reset();
+        Path json = tmp.resolve("eval/private.json");
+        assertEquals(0, evaluate("--data", Fixtures.CSV.toString(), "--model", run.toString(), "--tta", "--json", json.toString()),
+                err.toString());
+        assertTrue(out.toString().contains("PrivateTest: 50 images, accuracy"), out.toString());
+        assertEquals(50, new ObjectMapper().readTree(json.toFile()).get("images").asInt());
+        assertTrue(Files.isRegularFile(tmp.resolve("eval/private.png")));
+    }
+
+    @Test
+    void reportOnlyListsTheBadRows() {
+        assertEquals(0, train("--data", Fixtures.CORRUPT_CSV.toString(), "--report-only"));
+        assertTrue(out.toString().contains("skipped 8 bad rows/images:"), out.toString());
+        assertTrue(out.toString().contains("2 x wrong pixel count, first: fixture_fer2013_corrupt.csv line 4"), out.toString());
+    }
+
+    @Test
+    void userErrorsExitWith2AndSayWhatToDo() {
+        assertEquals(2, train("--data", tmp.resolve("missing.csv").toString(), "--out", tmp.resolve("r").toString()));
+        assertTrue(err.toString().startsWith("error: FER2013 data not found at "), err.toString());
+        err.reset();
+        assertEquals(2, train("--data", Fixtures.CORRUPT_CSV.toString(), "--out", tmp.resolve("r").toString(), "--strict"));
+        assertTrue(err.toString().startsWith("error: fixture_fer2013_corrupt.csv line 4: wrong pixel count"), err.toString());
+        err.reset();
+        assertEquals(2, train("--data", Fixtures.CSV.toString()));
+        assertTrue(err.toString().contains("give either --out RUN_DIR for a new run or --resume RUN_DIR"), err.toString());
+        err.reset();
+        assertEquals(2, evaluate("--data", Fixtures.CSV.toString(), "--split", "Validation", "--model", tmp.toString()));
+        assertTrue(err.toString().contains("unknown split 'Validation'"), err.toString());
+    }
+}
