@@ -1,6 +1,7 @@
 package io.emolens.app;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 import javax.swing.SwingUtilities;
 
@@ -76,7 +77,8 @@ public final class Main {
         UiPreferences prefs = UiPreferences.user();
         AppPaths paths = AppPaths.locate();
         Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, modelLoader());
-        DesktopServices services = new DesktopServices(new DefaultFrameSourceFactory(), wiring, paths.demoClip(), paths.models());
+        DesktopServices services = new DesktopServices(new DefaultFrameSourceFactory(), wiring, paths.demoClip(), paths.models(),
+                wiring.trainer(), Path.of(System.getProperty("user.home"), "Emolens", "runs"));
         SwingUtilities.invokeLater(() -> {
             Themes.apply(prefs.darkTheme());
             new MainWindow(services, prefs, () -> System.exit(0)).show();

@@ -13,6 +13,8 @@ import io.emolens.pipeline.FrameAnalyzer;
 import io.emolens.preprocess.OpenCvFacePreprocessor;
 import io.emolens.session.AnalyzerFactory;
 import io.emolens.track.TrackerConfig;
+import io.emolens.train.TrainServices;
+import io.emolens.train.Trainer;
 
 /** The one place where concrete stages are chosen and put together. */
 public final class Wiring implements AnalyzerFactory {
@@ -32,6 +34,11 @@ public final class Wiring implements AnalyzerFactory {
     public FrameAnalyzer create(EmotionClassifier classifier, TrackerConfig tracker, ClassifyPolicy policy) {
         return new FrameAnalyzer(new HaarFaceDetector(paths.cascade(), detectorConfig),
                 new OpenCvFacePreprocessor(FACE_MARGIN), classifier, tracker, policy);
+    }
+
+    /** The training service over the classify package's architectures and model store. */
+    public Trainer trainer() {
+        return new Trainer(TrainServices.networks(), TrainServices.exporter());
     }
 
     @Override

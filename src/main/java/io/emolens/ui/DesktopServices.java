@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.emolens.session.AnalyzerFactory;
 import io.emolens.source.FrameSourceFactory;
+import io.emolens.train.Trainer;
 
 /**
  * What the desktop app needs from the rest of Emolens, provided by the app's wiring.
@@ -12,6 +13,9 @@ import io.emolens.source.FrameSourceFactory;
  * @param analyzers builds the detect/classify pipeline and loads models
  * @param demoClip  the clip played when no camera is present
  * @param models    the folder of saved models
+ * @param trainer   trains models from FER2013 (Model → Train model…)
+ * @param runs      where training run folders go by default
  */
-public record DesktopServices(FrameSourceFactory sources, AnalyzerFactory analyzers, Path demoClip, Path models) {
+public record DesktopServices(FrameSourceFactory sources, AnalyzerFactory analyzers, Path demoClip, Path models,
+                              Trainer trainer, Path runs) {
 }

@@ -25,6 +25,7 @@ import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.LivePipeline;
 import io.emolens.render.OverlayOptions;
+import io.emolens.session.ModelLibrary;
 import io.emolens.source.FrameSource;
 import io.emolens.track.TrackerConfig;
 
@@ -33,7 +34,7 @@ import io.emolens.track.TrackerConfig;
  * stops (and releases) the previous one; closing the window releases everything. Swing state is touched only
  * on the EDT; opening sources and loading models run on worker threads.
  */
-public final class MainWindow implements Menus.Handler {
+public final class MainWindow implements Menus.Handler, TrainingHost {
     private final DesktopServices services;
     private final UiPreferences prefs;
     private final Runnable onClosed;
@@ -42,6 +43,7 @@ public final class MainWindow implements Menus.Handler {
     private final StatusBar status = new StatusBar();
     private final LivePipeline pipeline;
     private volatile long framesShown;
+    private TrainingDialog training;
 
     public MainWindow(DesktopServices services, UiPreferences prefs, Runnable onClosed) {
         this.services = services;
@@ -222,6 +224,14 @@ public final class MainWindow implements Menus.Handler {
 
     @Override
     public void quit() {
+        if (training != null && training.isTraining()) {
+            int answer = JOptionPane.showConfirmDialog(frame, "A model is training. Quit anyway? The last completed epoch is kept "
+                    + "and the run can be resumed (Model → Train model… → Resume a run…).", "Quit while training?", JOptionPane.OK_CANCEL_OPTION);
+            if (answer != JOptionPane.OK_OPTION) {
+                return;
+            }
+            training.requestStop();
+        }
         prefs.windowBounds(frame.getBounds());
         pipeline.close();
         frame.dispose();
@@ -236,6 +246,46 @@ public final class MainWindow implements Menus.Handler {
         if (chooser.showOpenDialog(frame) == JFileChooser.APPROVE_OPTION) {
             loadModel(chooser.getSelectedFile().toPath());
         }
+    }
+
+    @Override
+    public void trainModel() {
+        if (training == null || !training.window().isDisplayable()) {
+            training = new TrainingDialog(frame, this, prefs.lastTrainingData());
+        }
+        training.show();
+    }
+
+    TrainingDialog trainingDialog() {
+        return training;
+    }
+
+    @Override
+    public io.emolens.train.Trainer trainer() {
+        return services.trainer();
+    }
+
+    @Override
+    public Path runsFolder() {
+        return services.runs();
+    }
+
+    @Override
+    public void pauseLive(boolean paused) {
+        pipeline.setPaused(paused);
+        status.message(paused ? "Live video paused while a model trains." : " ");
+    }
+
+    @Override
+    public Path installModel(Path trainedModel) {
+        String name = trainedModel.getParent() != null && trainedModel.getParent().getFileName() != null
+                ? trainedModel.getParent().getFileName().toString() : "trained";
+        Path installed = new ModelLibrary(services.models()).install(trainedModel, name);
+        EmotionClassifier classifier = services.analyzers().loadModel(installed);
+        pipeline.replaceClassifier(classifier);
+        status.model("Model: " + classifier.name());
+        prefs.lastModel(installed.toString());
+        return installed;
     }
 
     @Override

@@ -41,6 +41,8 @@ final class Menus {
 
         void detectionOnly();
 
+        void trainModel();
+
         void setDarkTheme(boolean dark);
 
         void setOverlay(OverlayOptions options);
@@ -86,6 +88,8 @@ final class Menus {
         JMenu model = menu("Model", KeyEvent.VK_M);
         model.add(item("Load model…", KeyStroke.getKeyStroke(KeyEvent.VK_M, InputEvent.CTRL_DOWN_MASK), h::loadModel));
         model.add(item("Detection only (unload model)", null, h::detectionOnly));
+        model.addSeparator();
+        model.add(item("Train model…", KeyStroke.getKeyStroke(KeyEvent.VK_T, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), h::trainModel));
         bar.add(model);
 
         JMenu view = menu("View", KeyEvent.VK_V);
@@ -151,7 +155,7 @@ final class Menus {
     static String shortcutsText() {
         return String.join("\n",
                 "Ctrl+O\tOpen video", "Ctrl+I\tOpen image", "Ctrl+Shift+O\tOpen folder of images", "Ctrl+D\tPlay demo clip",
-                "Space\tPause / resume", "Ctrl+M\tLoad model", "Ctrl+T\tDark / light theme", "B\tFace boxes and labels",
+                "Space\tPause / resume", "Ctrl+M\tLoad model", "Ctrl+Shift+T\tTrain model", "Ctrl+T\tDark / light theme", "B\tFace boxes and labels",
                 "P\tProbability bars", "N\tFace ids", "F\tFPS counter", "F1\tKeyboard shortcuts", "Ctrl+Q\tQuit");
     }
 

@@ -68,6 +68,14 @@ public final class UiPreferences {
         prefs.put("last.source", source);
     }
 
+    public String lastTrainingData() {
+        return prefs.get("last.trainingData", "");
+    }
+
+    public void lastTrainingData(String data) {
+        prefs.put("last.trainingData", data);
+    }
+
     public String lastModel() {
         return prefs.get("last.model", "");
     }

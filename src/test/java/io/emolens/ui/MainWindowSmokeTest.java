@@ -65,8 +65,8 @@ class MainWindowSmokeTest {
             }
         };
         AppPaths paths = new AppPaths(TestFiles.repo());
-        DesktopServices services = new DesktopServices(recording,
-                new Wiring(paths, DetectorConfig.DEFAULT, Main.modelLoader()), paths.demoClip(), paths.models());
+        Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, Main.modelLoader());
+        DesktopServices services = new DesktopServices(recording, wiring, paths.demoClip(), paths.models(), wiring.trainer(), noDevices);
         AtomicBoolean closed = new AtomicBoolean();
         MainWindow[] window = new MainWindow[1];
         SwingUtilities.invokeAndWait(() -> {

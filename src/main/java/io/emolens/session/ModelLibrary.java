@@ -1,0 +1,111 @@
+package io.emolens.session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.emolens.core.EmolensException;
+
+/**
+ * The models folder: each model is {@code NAME.zip} (the network) with {@code NAME.json} (its metadata) beside
+ * it. Installs trained models, lists, renames and deletes them, always moving the pair together.
+ */
+public final class ModelLibrary {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private final Path dir;
+
+    public ModelLibrary(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path folder() {
+        return dir;
+    }
+
+    /** Model files in the folder, sorted by name. */
+    public List<Path> models() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".zip")).sorted().toList();
+        } catch (IOException e) {
+            throw new EmolensException("Cannot list models in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The metadata file that belongs to {@code model}. */
+    public static Path metadataOf(Path model) {
+        String name = model.getFileName().toString();
+        return model.resolveSibling(name.substring(0, name.length() - ".zip".length()) + ".json");
+    }
+
+    /** Copies {@code model} and its metadata into the folder under a name not yet taken; returns the new model file. */
+    public Path install(Path model, String preferredName) {
+        String base = validName(preferredName);
+        Path target = dir.resolve(base + ".zip");
+        for (int i = 2; Files.exists(target); i++) {
+            target = dir.resolve(base + "-" + i + ".zip");
+        }
+        try {
+            Files.createDirectories(dir);
+            copy(metadataOf(model), metadataOf(target));
+            copy(model, target);
+        } catch (IOException e) {
+            throw new EmolensException("Cannot copy " + model + " into " + dir + ": " + reason(e), e);
+        }
+        return target;
+    }
+
+    public Path rename(Path model, String newName) {
+        Path target = dir.resolve(validName(newName) + ".zip");
+        if (Files.exists(target)) {
+            throw new EmolensException("A model named " + target.getFileName() + " already exists in " + dir + ".");
+        }
+        try {
+            if (Files.exists(metadataOf(model))) {
+                Files.move(metadataOf(model), metadataOf(target));
+            }
+            Files.move(model, target);
+        } catch (IOException e) {
+            throw new EmolensException("Cannot rename " + model + ": " + reason(e), e);
+        }
+        return target;
+    }
+
+    public void delete(Path model) {
+        try {
+            Files.deleteIfExists(metadataOf(model));
+            Files.deleteIfExists(model);
+        } catch (IOException e) {
+            throw new EmolensException("Cannot delete " + model + ": " + reason(e), e);
+        }
+    }
+
+    private static String validName(String name) {
+        String base = name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+        if (!NAME.matcher(base).matches()) {
+            throw new EmolensException("'" + name + "' is not a usable model name: use letters, digits, '.', '_' or '-' (up to 64).");
+        }
+        return base;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (!Files.exists(from)) {
+            return;
+        }
+        Path tmp = to.resolveSibling(to.getFileName() + ".part");
+        Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String reason(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("No space left") ? "the disk is full" : m;
+    }
+
+}

@@ -1,0 +1,407 @@
+package io.emolens.ui;
+
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JDialog;
+import javax.swing.JFileChooser;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
+import javax.swing.JTextArea;
+import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
+import javax.swing.SwingWorker;
+import javax.swing.UIManager;
+import javax.swing.WindowConstants;
+
+import io.emolens.data.Dataset;
+import io.emolens.data.DatasetReader;
+import io.emolens.data.ReadOptions;
+import io.emolens.data.SplitReport;
+import io.emolens.train.BatchProgress;
+import io.emolens.train.Diagnosis;
+import io.emolens.train.EpochStats;
+import io.emolens.train.RunInfo;
+import io.emolens.train.TrainConfig;
+import io.emolens.train.TrainingControl;
+import io.emolens.train.TrainingListener;
+import io.emolens.train.TrainingResult;
+
+/**
+ * Model → Train model…: choose FER2013 data, see its split report, set the training options, then watch the
+ * learning curves live with pause, stop and resume; at the end the PrivateTest evaluation and "Use this
+ * model". A thin view over the training service, which runs on a worker thread.
+ */
+final class TrainingDialog {
+    private final TrainingHost host;
+    private final JDialog dialog;
+    private final JTextField dataField = new JTextField(36);
+    private final JTextArea report = monospace();
+    private final JTextArea log = monospace();
+    private final TrainingSettingsForm settings = new TrainingSettingsForm();
+    private final CurvesPanel curves = new CurvesPanel();
+    private final JLabel overfit = new JLabel(" ");
+    private final EvaluationPanel evaluation = new EvaluationPanel();
+    private final JProgressBar progress = new JProgressBar();
+    private final JButton check = new JButton("Check data");
+    private final JButton start = new JButton("Start training");
+    private final JButton pause = new JButton("Pause");
+    private final JButton stop = new JButton("Stop");
+    private final JButton resumeRun = new JButton("Resume a run…");
+    private final JButton useModel = new JButton("Use this model");
+    private final JTabbedPane tabs = new JTabbedPane();
+    private Dataset dataset;
+    private TrainingControl control;
+    private TrainingResult result;
+
+    TrainingDialog(JFrame owner, TrainingHost host, String lastData) {
+        this.host = host;
+        dialog = new JDialog(owner, "Train a model", false);
+        dialog.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        dialog.addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowClosing(java.awt.event.WindowEvent e) {
+                close();
+            }
+        });
+        dataField.setText(lastData);
+        JPanel data = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        data.add(new JLabel("FER2013 data (fer2013.csv or a train/ test/ folder):"));
+        data.add(dataField);
+        JButton browse = new JButton("Browse…");
+        browse.addActionListener(e -> browse());
+        data.add(browse);
+        data.add(check);
+        check.addActionListener(e -> checkData());
+
+        JPanel left = new JPanel(new BorderLayout());
+        left.setBorder(BorderFactory.createTitledBorder("Settings (hover for help)"));
+        left.add(settings, BorderLayout.NORTH);
+        JPanel curvesTab = new JPanel(new BorderLayout());
+        curvesTab.add(curves, BorderLayout.CENTER);
+        overfit.setFont(overfit.getFont().deriveFont(Font.BOLD));
+        curvesTab.add(overfit, BorderLayout.SOUTH);
+        tabs.addTab("Data report", new JScrollPane(report));
+        tabs.addTab("Learning curves", curvesTab);
+        tabs.addTab("Log", new JScrollPane(log));
+        tabs.addTab("Evaluation", evaluation);
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, tabs);
+        split.setDividerLocation(360);
+
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
+        for (JButton b : List.of(start, pause, stop, resumeRun, useModel)) {
+            buttons.add(b);
+        }
+        JButton closeButton = new JButton("Close");
+        closeButton.addActionListener(e -> close());
+        buttons.add(closeButton);
+        start.addActionListener(e -> startRun(null));
+        resumeRun.addActionListener(e -> chooseRunToResume());
+        pause.addActionListener(e -> togglePause());
+        stop.addActionListener(e -> requestStop());
+        useModel.addActionListener(e -> installModel());
+        progress.setStringPainted(true);
+        progress.setString("Choose data and press Check data, then Start training");
+        JPanel bottom = new JPanel(new BorderLayout());
+        bottom.add(progress, BorderLayout.NORTH);
+        bottom.add(buttons, BorderLayout.SOUTH);
+
+        dialog.getContentPane().add(data, BorderLayout.NORTH);
+        dialog.getContentPane().add(split, BorderLayout.CENTER);
+        dialog.getContentPane().add(bottom, BorderLayout.SOUTH);
+        dialog.setSize(1180, 720);
+        dialog.setLocationRelativeTo(owner);
+        setRunning(false);
+    }
+
+    void show() {
+        dialog.setVisible(true);
+    }
+
+    boolean isTraining() {
+        return control != null;
+    }
+
+    JDialog window() {
+        return dialog;
+    }
+
+    CurvesPanel curves() {
+        return curves;
+    }
+
+    TrainingSettingsForm settings() {
+        return settings;
+    }
+
+    TrainingResult result() {
+        return result;
+    }
+
+    void setData(Path data) {
+        dataField.setText(data.toString());
+    }
+
+    String dataText() {
+        return dataField.getText().trim();
+    }
+
+    void checkData() {
+        Path path = Path.of(dataText());
+        check.setEnabled(false);
+        progress.setIndeterminate(true);
+        progress.setString("Reading " + path.getFileName() + "…");
+        new SwingWorker<SplitReport, Void>() {
+            private Dataset read;
+
+            @Override
+            protected SplitReport doInBackground() {
+                read = DatasetReader.readAny(path, ReadOptions.DEFAULT);
+                return SplitReport.of(read);
+            }
+
+            @Override
+            protected void done() {
+                progress.setIndeterminate(false);
+                check.setEnabled(true);
+                try {
+                    SplitReport r = get();
+                    dataset = read;
+                    report.setText(r.format());
+                    report.setCaretPosition(0);
+                    progress.setString(read.faces().size() + " faces read; ready to train");
+                    tabs.setSelectedIndex(0);
+                    setRunning(false);
+                } catch (ExecutionException e) {
+                    dataset = null;
+                    progress.setString("Data not usable");
+                    Dialogs.error(dialog, "Cannot read " + path, e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }.execute();
+    }
+
+    void startRun(Path resumeDir) {
+        if (dataset == null) {
+            JOptionPane.showMessageDialog(dialog, "Check the data first (Check data).", "No data", JOptionPane.WARNING_MESSAGE);
+            return;
+        }
+        TrainConfig config;
+        try {
+            config = settings.config();
+        } catch (IllegalArgumentException e) {
+            JOptionPane.showMessageDialog(dialog, e.getMessage(), "Invalid setting", JOptionPane.WARNING_MESSAGE);
+            return;
+        }
+        Path runDir = resumeDir != null ? resumeDir
+                : host.runsFolder().resolve(config.architecture() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        control = new TrainingControl();
+        result = null;
+        curves.clear();
+        overfit.setText(" ");
+        log.setText("");
+        evaluation.clear();
+        setRunning(true);
+        host.pauseLive(true);
+        append("Live video is paused while training, to give training the CPU.");
+        tabs.setSelectedIndex(1);
+        TrainingControl runControl = control;
+        Dataset data = dataset;
+        new SwingWorker<TrainingResult, Void>() {
+            @Override
+            protected TrainingResult doInBackground() {
+                TrainingListener listener = new Listener();
+                return resumeDir != null
+                        ? host.trainer().resume(data, runDir, c -> c.withMaxEpochs(Math.max(c.maxEpochs(), config.maxEpochs())), listener, runControl)
+                        : host.trainer().train(data, config, runDir, listener, runControl);
+            }
+
+            @Override
+            protected void done() {
+                control = null;
+                setRunning(false);
+                host.pauseLive(false);
+                try {
+                    finished(get());
+                } catch (ExecutionException e) {
+                    progress.setString("Training stopped: " + Dialogs.describe(e.getCause()));
+                    append("ERROR: " + Dialogs.describe(e.getCause()));
+                    Dialogs.error(dialog, "Training stopped", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }.execute();
+    }
+
+    private void finished(TrainingResult r) {
+        result = r;
+        append("Run " + r.status() + "; best epoch " + r.bestEpoch() + ". " + r.diagnosis().text());
+        if (r.test() != null) {
+            evaluation.show(r.test());
+            tabs.setSelectedIndex(3);
+            progress.setString(String.format("%s: best epoch %d, PrivateTest accuracy %.1f%%, macro-F1 %.3f", r.status(), r.bestEpoch(),
+                    100 * r.test().accuracy(), r.test().macroF1()));
+        } else {
+            progress.setString(r.status() + ": best epoch " + r.bestEpoch());
+        }
+        useModel.setEnabled(r.model() != null);
+    }
+
+    private void installModel() {
+        if (result == null || result.model() == null) {
+            return;
+        }
+        try {
+            Path installed = host.installModel(result.model());
+            append("Model installed as " + installed + " and now used for live video.");
+            progress.setString("Using " + installed.getFileName());
+        } catch (RuntimeException e) {
+            Dialogs.error(dialog, "Cannot use this model", e);
+        }
+    }
+
+    private void chooseRunToResume() {
+        JFileChooser chooser = new JFileChooser(host.runsFolder().toFile());
+        chooser.setDialogTitle("Resume a training run (choose its folder)");
+        chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
+        if (chooser.showOpenDialog(dialog) == JFileChooser.APPROVE_OPTION) {
+            startRun(chooser.getSelectedFile().toPath());
+        }
+    }
+
+    private void togglePause() {
+        TrainingControl c = control;
+        if (c == null) {
+            return;
+        }
+        if (c.isPaused()) {
+            c.resume();
+            pause.setText("Pause");
+            append("Resumed.");
+        } else {
+            c.pause();
+            pause.setText("Resume");
+            append("Paused after the current batch.");
+        }
+    }
+
+    void requestStop() {
+        TrainingControl c = control;
+        if (c != null) {
+            c.stop();
+            append("Stopping after the current batch; the best epoch's checkpoint is kept.");
+        }
+    }
+
+    /** Closes the dialog; mid-training it asks first and keeps the checkpoint. */
+    void close() {
+        if (control != null) {
+            int answer = JOptionPane.showConfirmDialog(dialog, "Training is running. Stop it and close? The last completed epoch "
+                    + "is kept and the run can be resumed later.", "Stop training?", JOptionPane.OK_CANCEL_OPTION);
+            if (answer != JOptionPane.OK_OPTION) {
+                return;
+            }
+            requestStop();
+        }
+        dialog.dispose();
+    }
+
+    private void browse() {
+        JFileChooser chooser = new JFileChooser(dataText().isEmpty() ? null : Path.of(dataText()).toAbsolutePath().getParent().toFile());
+        chooser.setFileSelectionMode(JFileChooser.FILES_AND_DIRECTORIES);
+        if (chooser.showOpenDialog(dialog) == JFileChooser.APPROVE_OPTION) {
+            dataField.setText(chooser.getSelectedFile().getPath());
+            checkData();
+        }
+    }
+
+    private void setRunning(boolean running) {
+        settings.setEditable(!running);
+        start.setEnabled(!running && dataset != null);
+        resumeRun.setEnabled(!running && dataset != null);
+        check.setEnabled(!running);
+        pause.setEnabled(running);
+        stop.setEnabled(running);
+        pause.setText("Pause");
+        useModel.setEnabled(!running && result != null && result.model() != null);
+    }
+
+    private void append(String line) {
+        log.append(line + "\n");
+    }
+
+    private static JTextArea monospace() {
+        JTextArea area = new JTextArea();
+        area.setEditable(false);
+        area.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
+        return area;
+    }
+
+    /** Hands training events to the EDT. */
+    private final class Listener implements TrainingListener {
+        @Override
+        public void onStart(RunInfo info) {
+            SwingUtilities.invokeLater(() -> append(String.format("Run folder %s: %d training and %d validation faces, %,d parameters, from epoch %d",
+                    info.runDir(), info.trainImages(), info.valImages(), info.parameters(), info.startEpoch())));
+        }
+
+        @Override
+        public void onBatch(BatchProgress p) {
+            SwingUtilities.invokeLater(() -> {
+                curves.addBatch(p);
+                progress.setMaximum(p.batches());
+                progress.setValue(p.batch());
+                progress.setString(String.format("epoch %d/%d  batch %d/%d  loss %.3f  %.0f images/s  epoch ETA %s",
+                        p.epoch(), p.maxEpochs(), p.batch(), p.batches(), p.meanLoss(), p.imagesPerSec(), duration(p.epochEtaSec())));
+            });
+        }
+
+        @Override
+        public void onEpoch(EpochStats s, int bestEpoch) {
+            SwingUtilities.invokeLater(() -> {
+                curves.addEpoch(s, bestEpoch);
+                append(String.format("epoch %d: train loss %.3f acc %.1f%% | validation loss %.3f acc %.1f%% | %.0f s",
+                        s.epoch(), s.trainLoss(), 100 * s.trainAcc(), s.valLoss(), 100 * s.valAcc(), s.seconds()));
+                Diagnosis d = Diagnosis.of(curves.history(), bestEpoch);
+                boolean overfitting = d.lossTurnEpoch() > 0 && s.trainLoss() < trainLossAt(d.lowestLossEpoch());
+                overfit.setForeground(overfitting ? UIManager.getColor("Component.error.focusedBorderColor") : UIManager.getColor("Label.foreground"));
+                overfit.setText(overfitting
+                        ? "Over-fitting: validation loss turned up at epoch " + d.lossTurnEpoch() + " while training loss keeps falling. Best epoch " + bestEpoch + " is kept."
+                        : "No over-fitting yet: validation loss is at or near its lowest.");
+            });
+        }
+
+        @Override
+        public void onMessage(String message) {
+            SwingUtilities.invokeLater(() -> append(message));
+        }
+    }
+
+    private double trainLossAt(int epoch) {
+        return curves.history().stream().filter(e -> e.epoch() == epoch).findFirst().map(EpochStats::trainLoss).orElse(Double.NaN);
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60) : String.format("%dm%02ds", s / 60, s % 60);
+    }
+
+}

@@ -1,0 +1,19 @@
+package io.emolens.ui;
+
+import java.nio.file.Path;
+
+import io.emolens.train.Trainer;
+
+/** What the training dialog needs from the main window. */
+interface TrainingHost {
+    Trainer trainer();
+
+    /** Where new run folders go by default. */
+    Path runsFolder();
+
+    /** Pauses or resumes live video so training gets the CPU. */
+    void pauseLive(boolean paused);
+
+    /** Copies a trained model into the models folder and switches the live classifier to it; returns the installed file. */
+    Path installModel(Path trainedModel);
+}
