@@ -14,6 +14,7 @@ import io.emolens.detect.DetectorConfig;
 import io.emolens.session.AnalyzeService;
 import io.emolens.source.DefaultFrameSourceFactory;
 import io.emolens.source.FrameSourceFactory;
+import io.emolens.train.TrainServices;
 import io.emolens.ui.DesktopServices;
 import io.emolens.ui.MainWindow;
 import io.emolens.ui.Themes;
@@ -86,8 +87,6 @@ public final class Main {
     }
 
     public static ModelLoader modelLoader() {
-        return file -> {
-            throw new EmolensException("Cannot load " + file + ": this build cannot read models yet.");
-        };
+        return TrainServices::classifier;
     }
 }

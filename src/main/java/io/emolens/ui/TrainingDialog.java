@@ -133,6 +133,11 @@ final class TrainingDialog {
         dialog.setVisible(true);
     }
 
+    /** True when data was read and no run is going: Start is enabled. */
+    boolean isReadyToStart() {
+        return start.isEnabled();
+    }
+
     boolean isTraining() {
         return control != null;
     }
