@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -21,7 +22,7 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * blocks (offline analysis: nothing dropped) or drops the frame and counts it (live recording).
  */
 public final class AnnotatedVideoWriter implements AutoCloseable {
-    private static final BufferedImage POISON = new BufferedImage(1, 1, BufferedImage.TYPE_3BYTE_BGR);
+    private static final Supplier<BufferedImage> POISON = () -> null;
     private final Path file;
     private final boolean dropWhenBusy;
     private final BlockingQueue<Timed> queue = new ArrayBlockingQueue<>(32);
@@ -32,7 +33,7 @@ public final class AnnotatedVideoWriter implements AutoCloseable {
     private final String codec;
     private boolean closed;
 
-    private record Timed(BufferedImage image, long timeMs) {
+    private record Timed(Supplier<BufferedImage> image, long timeMs) {
     }
 
     /**
@@ -51,6 +52,14 @@ public final class AnnotatedVideoWriter implements AutoCloseable {
 
     /** Queues a frame; {@code image} must not be modified afterwards. */
     public void write(BufferedImage image, long timeMs) {
+        write(() -> image, timeMs);
+    }
+
+    /**
+     * Queues a frame whose picture {@code image} makes on the encoder thread (e.g. drawing the overlay), so the
+     * caller's thread spends nothing on it; a dropped frame is never drawn.
+     */
+    public void write(Supplier<BufferedImage> image, long timeMs) {
         Throwable f = failure.get();
         if (f != null) {
             throw new RecordingException("Video encoding to " + file + " failed: " + f.getMessage() + ". The video is kept up to that point.", f);
@@ -112,7 +121,7 @@ public final class AnnotatedVideoWriter implements AutoCloseable {
                 if (failure.get() != null) {
                     continue;
                 }
-                Frame frame = converter.convert(t.image);
+                Frame frame = converter.convert(t.image.get());
                 long ts = t.timeMs * 1000L;
                 if (ts > recorder.getTimestamp()) {
                     recorder.setTimestamp(ts);
