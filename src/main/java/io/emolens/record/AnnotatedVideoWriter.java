@@ -18,7 +18,7 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 /**
  * Encodes frames to a video file on its own thread ("emolens-encoder"), so encoding never slows capture.
  * H.264 through OpenH264 when the bundled FFmpeg has it, MPEG-4 otherwise; MP4 files are written fragmented,
- * so a killed process leaves a file that plays up to its last fragment (about a second). A full queue either
+ * so a killed process leaves a file that plays up to its last fragment (at most a second). A full queue either
  * blocks (offline analysis: nothing dropped) or drops the frame and counts it (live recording).
  */
 public final class AnnotatedVideoWriter implements AutoCloseable {
@@ -158,6 +158,10 @@ public final class AnnotatedVideoWriter implements AutoCloseable {
             if (file.toString().endsWith(".mp4")) {
                 r.setFormat("mp4");
                 r.setOption("movflags", "frag_keyframe+empty_moov+default_base_moof");
+                // a fragment at least every second even when live frames come slower than the nominal rate
+                r.setOption("frag_duration", "1000000");
+                // hand each finished fragment to the OS at once instead of when FFmpeg's 256 KiB buffer fills
+                r.setOption("flush_packets", "1");
             }
             if (codecName != null) {
                 r.setVideoCodecName(codecName);
