@@ -8,6 +8,7 @@ import javax.swing.SwingUtilities;
 import io.emolens.classify.ModelLoader;
 import io.emolens.cli.AnalyzeCommand;
 import io.emolens.cli.BenchPipelineCommand;
+import io.emolens.cli.BenchRecordingCommand;
 import io.emolens.cli.EmolensCommand;
 import io.emolens.core.EmolensException;
 import io.emolens.detect.DetectorConfig;
@@ -54,6 +55,9 @@ public final class Main {
                 }
                 if (type == BenchPipelineCommand.class) {
                     return type.cast(new BenchPipelineCommand(wiring, sources, paths.demoClip(), out));
+                }
+                if (type == BenchRecordingCommand.class) {
+                    return type.cast(new BenchRecordingCommand(wiring, sources, paths.demoClip(), out));
                 }
                 return CommandLine.defaultFactory().create(type);
             }

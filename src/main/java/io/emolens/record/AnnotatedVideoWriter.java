@@ -62,7 +62,7 @@ public final class AnnotatedVideoWriter implements AutoCloseable {
     public void write(Supplier<BufferedImage> image, long timeMs) {
         Throwable f = failure.get();
         if (f != null) {
-            throw new RecordingException("Video encoding to " + file + " failed: " + f.getMessage() + ". The video is kept up to that point.", f);
+            throw new RecordingException("Video encoding to " + file + " failed: " + reason(f) + ". The video is kept up to that point.", f);
         }
         Timed t = new Timed(image, timeMs);
         if (dropWhenBusy) {
@@ -107,7 +107,7 @@ public final class AnnotatedVideoWriter implements AutoCloseable {
         }
         Throwable f = failure.get();
         if (f != null) {
-            throw new RecordingException("Video encoding to " + file + " failed: " + f.getMessage() + ". The video is kept up to that point.", f);
+            throw new RecordingException("Video encoding to " + file + " failed: " + reason(f) + ". The video is kept up to that point.", f);
         }
     }
 
@@ -181,7 +181,13 @@ public final class AnnotatedVideoWriter implements AutoCloseable {
                 }
             }
         }
-        throw new RecordingException("Cannot create video " + file + ": " + last.getMessage(), last);
+        throw new RecordingException("Cannot create video " + file + ": " + reason(last) + ".", last);
+    }
+
+    /** FFmpeg's message, with a full disk (errno 28, ENOSPC) said in words. */
+    private static String reason(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        return m.matches("(?s).*error -28\\b.*") || m.contains("No space left") ? "the disk is full" : m;
     }
 
     private static int even(int v) {

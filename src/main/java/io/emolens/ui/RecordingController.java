@@ -1,7 +1,6 @@
 package io.emolens.ui;
 
 import java.awt.event.ActionEvent;
-import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -11,13 +10,10 @@ import java.util.concurrent.ExecutionException;
 
 import javax.swing.AbstractAction;
 import javax.swing.Action;
-import javax.swing.InputMap;
 import javax.swing.JButton;
 import javax.swing.JFileChooser;
 import javax.swing.JToolBar;
-import javax.swing.JComponent;
 import javax.swing.JFrame;
-import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
 import javax.swing.Timer;
@@ -66,7 +62,7 @@ final class RecordingController {
         };
         recordAction.putValue(Action.SHORT_DESCRIPTION, "Record a session: annotated video, faces.csv and your labels (Ctrl+R)");
         this.ticker = new Timer(250, e -> showState());
-        bindLabelKeys(frame.getRootPane());
+        LabelKeys.bind(frame.getRootPane(), this::setLabel);
     }
 
     /** The main window's toolbar: the Record / Stop button. */
@@ -258,22 +254,6 @@ final class RecordingController {
         }
         status.recording(text.toString());
         video.setBadges(rec, label);
-    }
-
-    private void bindLabelKeys(JComponent root) {
-        InputMap keys = root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW);
-        for (int k = 0; k <= Emotion.COUNT; k++) {
-            Emotion emotion = k == 0 ? null : Emotion.ofIndex(k - 1);
-            String name = "emolens.label." + k;
-            keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_0 + k, 0), name);
-            keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_NUMPAD0 + k, 0), name);
-            root.getActionMap().put(name, new AbstractAction() {
-                @Override
-                public void actionPerformed(ActionEvent e) {
-                    setLabel(emotion);
-                }
-            });
-        }
     }
 
     /** File → Open session…: a folder chooser, then the review window. */
