@@ -36,6 +36,7 @@ import io.emolens.session.RecordedSession;
 import io.emolens.session.SessionInfo;
 import io.emolens.source.DefaultFrameSourceFactory;
 import io.emolens.source.FrameSource;
+import io.emolens.source.FrameSourceFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -146,6 +147,100 @@ class RecordingWindowTest {
         waitFor(() -> !review[0].playback().isPlaying(), 5_000, "closing the review stops playback");
         SwingUtilities.invokeAndWait(w::quit);
         assertFalse(w.isPipelineRunning());
+    }
+
+    @Test
+    void losingTheSourceStopsTheRecordingWithAMessageAndKeepsIt(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display: run under xvfb-run");
+        AppPaths paths = new AppPaths(TestFiles.repo());
+        Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, Main.modelLoader());
+        DefaultFrameSourceFactory real = new DefaultFrameSourceFactory(tmp);
+        FrameSourceFactory unplugging = new FrameSourceFactory() {
+            @Override
+            public FrameSource open(Path path) {
+                return new UnpluggedAfter(real.open(path), 45);
+            }
+
+            @Override
+            public FrameSource camera(int index) {
+                return real.camera(index);
+            }
+
+            @Override
+            public List<Integer> cameras() {
+                return List.of();
+            }
+        };
+        DesktopServices services = new DesktopServices(unplugging, wiring, paths.demoClip(), tmp.resolve("models"), wiring.trainer(), tmp);
+        UiPreferences prefs = new UiPreferences(node);
+        prefs.sessionsFolder(tmp.resolve("sessions").toString());
+        MainWindow[] window = new MainWindow[1];
+        SwingUtilities.invokeAndWait(() -> {
+            Themes.apply(true);
+            window[0] = new MainWindow(services, prefs, () -> { });
+            window[0].show();
+        });
+        MainWindow w = window[0];
+        waitFor(() -> w.framesShown() >= 3, 30_000, "frames advance");
+        SwingUtilities.invokeAndWait(() -> w.recording().recordAction().actionPerformed(null));
+        waitFor(() -> onEdt(() -> w.recording().isRecording()), 10_000, "the toolbar's Record starts recording");
+        Path folder = onEdt(() -> w.recording().folder()).orElseThrow();
+        waitFor(() -> onEdt(() -> !w.recording().isRecording()), 60_000, "the lost source stops the recording");
+        waitFor(() -> Files.readString(folder.resolve("session.json")).contains("\"complete\""), 20_000, "finalized");
+        waitFor(() -> onEdt(() -> w.status().messageText()).contains("frames"), 10_000, "the status bar reports the saved session");
+        String message = onEdt(() -> w.status().messageText());
+        assertTrue(message.startsWith("Recording stopped because demo.mp4 stopped (Camera unplugged") && message.contains(folder.toString()),
+                message);
+        RecordedSession s = RecordedSession.open(folder);
+        assertTrue(s.info().frames() >= 1 && s.info().frames() <= 45, "frames kept: " + s.info().frames());
+        SwingUtilities.invokeAndWait(() -> {
+            for (java.awt.Window open : java.awt.Window.getWindows()) {
+                if (open instanceof javax.swing.JDialog) {
+                    open.dispose();
+                }
+            }
+            w.quit();
+        });
+    }
+
+    /** A real source that fails like an unplugged camera after {@code frames} frames. */
+    private static final class UnpluggedAfter implements FrameSource {
+        private final FrameSource inner;
+        private final int frames;
+        private int served;
+
+        UnpluggedAfter(FrameSource inner, int frames) {
+            this.inner = inner;
+            this.frames = frames;
+        }
+
+        @Override
+        public java.util.Optional<io.emolens.core.VideoFrame> next() {
+            if (++served > frames) {
+                throw new io.emolens.core.EmolensException("Camera unplugged: no frame for 2 s. Plug it in and choose it from File → Camera.");
+            }
+            return inner.next();
+        }
+
+        @Override
+        public String description() {
+            return inner.description();
+        }
+
+        @Override
+        public double frameRate() {
+            return inner.frameRate();
+        }
+
+        @Override
+        public boolean isLive() {
+            return inner.isLive();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
     }
 
     /** Delivers a key press as Swing does for a focused window: component bindings, window bindings, menu accelerators. */
