@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.emolens.classify.ModelStore;
 import io.emolens.core.EmolensException;
 
 /**
@@ -38,10 +39,8 @@ public final class ModelLibrary {
         }
     }
 
-    /** The metadata file that belongs to {@code model}. */
-    public static Path metadataOf(Path model) {
-        String name = model.getFileName().toString();
-        return model.resolveSibling(name.substring(0, name.length() - ".zip".length()) + ".json");
+    private static Path metadataOf(Path model) {
+        return ModelStore.metadataFile(model);
     }
 
     /** Copies {@code model} and its metadata into the folder under a name not yet taken; returns the new model file. */
