@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code analyze} command end to end, as a user runs it, on the demo clip and on real photos. */
-class AnalyzeCommandTest {
+public class AnalyzeCommandTest {
 
     record Run(int exit, String out, String err) {
     }
@@ -85,7 +85,7 @@ class AnalyzeCommandTest {
     }
 
     /** A small real CNN trained for two epochs on the committed FER2013 fixture, saved as an Emolens model. */
-    static Path trainTinyModel(Path dir) {
+    public static Path trainTinyModel(Path dir) {
         io.emolens.data.Dataset data = io.emolens.data.DatasetReader.readAny(TestFiles.resource("fer2013/fixture_fer2013.csv"),
                 io.emolens.data.ReadOptions.STRICT);
         io.emolens.train.TrainingResult result = new io.emolens.train.Trainer(io.emolens.train.TinyNetworks.FACTORY,
