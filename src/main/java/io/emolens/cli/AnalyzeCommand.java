@@ -28,7 +28,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "model file (default: models/emolens-default.zip)")
     Path model;
 
-    @Option(names = "--video", description = "also write the annotated video DIR/annotated.mp4")
+    @Option(names = "--video", description = "also write the annotated video DIR/annotated.mp4 (DIR is a session folder: File → Open session…, or the review command)")
     boolean video;
 
     @Option(names = "--no-progress", description = "do not draw the progress bar on stderr")

@@ -45,6 +45,11 @@ public final class FrameAnalyzer implements AutoCloseable {
         return old;
     }
 
+    /** The preprocessor that prepares this analyzer's classifier input (recorders save crops with it). */
+    public FacePreprocessor preprocessor() {
+        return preprocessor;
+    }
+
     public Optional<EmotionClassifier> classifier() {
         return Optional.ofNullable(classifier);
     }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.core.EmolensException;
 import io.emolens.core.VideoFrame;
+import io.emolens.preprocess.FacePreprocessor;
 import io.emolens.source.FrameSource;
 
 /**
@@ -87,6 +88,16 @@ public final class LivePipeline implements AutoCloseable {
         } else if (stale != null && stale != next) {
             stale.close();
         }
+    }
+
+    /** The preprocessor of the classifier input, for recording face crops exactly as they are classified. */
+    public FacePreprocessor preprocessor() {
+        return analyzer.preprocessor();
+    }
+
+    /** The name of the classifier in use, empty when detecting only. */
+    public Optional<String> classifierName() {
+        return analyzer.classifier().map(EmotionClassifier::name);
     }
 
     /** The most recent result, if any frame was analyzed since start. */

@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -17,11 +18,11 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 /**
  * Encodes frames to a video file on its own thread ("emolens-encoder"), so encoding never slows capture.
  * H.264 through OpenH264 when the bundled FFmpeg has it, MPEG-4 otherwise; MP4 files are written fragmented,
- * so a killed process leaves a file that plays up to its last fragment (about a second). A full queue either
+ * so a killed process leaves a file that plays up to its last fragment (at most a second). A full queue either
  * blocks (offline analysis: nothing dropped) or drops the frame and counts it (live recording).
  */
 public final class AnnotatedVideoWriter implements AutoCloseable {
-    private static final BufferedImage POISON = new BufferedImage(1, 1, BufferedImage.TYPE_3BYTE_BGR);
+    private static final Supplier<BufferedImage> POISON = () -> null;
     private final Path file;
     private final boolean dropWhenBusy;
     private final BlockingQueue<Timed> queue = new ArrayBlockingQueue<>(32);
@@ -32,7 +33,7 @@ public final class AnnotatedVideoWriter implements AutoCloseable {
     private final String codec;
     private boolean closed;
 
-    private record Timed(BufferedImage image, long timeMs) {
+    private record Timed(Supplier<BufferedImage> image, long timeMs) {
     }
 
     /**
@@ -51,6 +52,14 @@ public final class AnnotatedVideoWriter implements AutoCloseable {
 
     /** Queues a frame; {@code image} must not be modified afterwards. */
     public void write(BufferedImage image, long timeMs) {
+        write(() -> image, timeMs);
+    }
+
+    /**
+     * Queues a frame whose picture {@code image} makes on the encoder thread (e.g. drawing the overlay), so the
+     * caller's thread spends nothing on it; a dropped frame is never drawn.
+     */
+    public void write(Supplier<BufferedImage> image, long timeMs) {
         Throwable f = failure.get();
         if (f != null) {
             throw new RecordingException("Video encoding to " + file + " failed: " + f.getMessage() + ". The video is kept up to that point.", f);
@@ -112,7 +121,7 @@ public final class AnnotatedVideoWriter implements AutoCloseable {
                 if (failure.get() != null) {
                     continue;
                 }
-                Frame frame = converter.convert(t.image);
+                Frame frame = converter.convert(t.image.get());
                 long ts = t.timeMs * 1000L;
                 if (ts > recorder.getTimestamp()) {
                     recorder.setTimestamp(ts);
@@ -149,6 +158,10 @@ public final class AnnotatedVideoWriter implements AutoCloseable {
             if (file.toString().endsWith(".mp4")) {
                 r.setFormat("mp4");
                 r.setOption("movflags", "frag_keyframe+empty_moov+default_base_moof");
+                // a fragment at least every second even when live frames come slower than the nominal rate
+                r.setOption("frag_duration", "1000000");
+                // hand each finished fragment to the OS at once instead of when FFmpeg's 256 KiB buffer fills
+                r.setOption("flush_packets", "1");
             }
             if (codecName != null) {
                 r.setVideoCodecName(codecName);

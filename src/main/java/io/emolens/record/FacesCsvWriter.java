@@ -15,13 +15,19 @@ import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.track.TrackedFace;
 
 /**
- * Writes {@code faces.csv}: one row per face per frame, header {@link #HEADER} (a contract other tools read;
- * columns may be appended, never renamed). Faces without scores (no model loaded) leave label, confidence and
- * probabilities empty. Flushed at least every second so a killed process loses at most a second of rows.
+ * Writes {@code faces.csv}: one row per face per frame, header {@link #FULL_HEADER}: the 17 columns of
+ * {@link #HEADER} (a contract other tools read; never renamed or reordered) followed by the appended
+ * {@code session_ms} (milliseconds since the recording started). Faces without scores (no model loaded) leave
+ * label, confidence and probabilities empty. Flushed at least every second while frames arrive (call
+ * {@link #flush()} from a timer when they may not) so a killed process loses at most a second of rows.
  */
 public final class FacesCsvWriter implements AutoCloseable {
     public static final String HEADER = "frame,time_ms,source,face_id,x,y,w,h,label,confidence,"
             + "angry,disgust,fear,happy,sad,surprise,neutral";
+    /** Columns appended after {@link #HEADER}; new ones go at the end. */
+    public static final String APPENDED = "session_ms";
+    /** The header as written: {@link #HEADER} then {@link #APPENDED}. */
+    public static final String FULL_HEADER = HEADER + "," + APPENDED;
     private static final long FLUSH_NANOS = 1_000_000_000L;
     private final Path file;
     private final BufferedWriter out;
@@ -32,7 +38,7 @@ public final class FacesCsvWriter implements AutoCloseable {
         this.file = file;
         try {
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            out.write(HEADER);
+            out.write(FULL_HEADER);
             out.write('\n');
             out.flush();
         } catch (IOException e) {
@@ -40,10 +46,13 @@ public final class FacesCsvWriter implements AutoCloseable {
         }
     }
 
-    public void write(AnalyzedFrame analyzed) {
+    /** Writes one row per face of {@code analyzed}, stamped with {@code sessionMs}. */
+    public void write(AnalyzedFrame analyzed, long sessionMs) {
         try {
             for (TrackedFace face : analyzed.faces()) {
                 out.write(row(analyzed, face));
+                out.write(',');
+                out.write(Long.toString(sessionMs));
                 out.write('\n');
                 rows++;
             }
@@ -51,6 +60,16 @@ public final class FacesCsvWriter implements AutoCloseable {
                 out.flush();
                 lastFlush = System.nanoTime();
             }
+        } catch (IOException e) {
+            throw RecordingException.writing(file, e);
+        }
+    }
+
+    /** Hands buffered rows to the operating system (they survive a killed process from then on). */
+    public void flush() {
+        try {
+            out.flush();
+            lastFlush = System.nanoTime();
         } catch (IOException e) {
             throw RecordingException.writing(file, e);
         }

@@ -11,7 +11,8 @@ public final class RecordingException extends EmolensException {
         super(message, cause);
     }
 
-    static RecordingException writing(Path file, IOException e) {
+    /** The message for an I/O failure on {@code file}, naming a full disk as such. */
+    public static RecordingException writing(Path file, IOException e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (reason.contains("No space left")) {
             reason = "the disk is full";

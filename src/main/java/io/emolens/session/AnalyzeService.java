@@ -16,25 +16,21 @@ import io.emolens.core.EmolensException;
 import io.emolens.core.VideoFrame;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.pipeline.FrameAnalyzer;
-import io.emolens.record.AnnotatedVideoWriter;
-import io.emolens.record.FacesCsvWriter;
-import io.emolens.render.OverlayOptions;
-import io.emolens.render.OverlayRenderer;
 import io.emolens.source.FrameSource;
 import io.emolens.source.FrameSourceFactory;
 import io.emolens.track.TrackedFace;
 
 /**
- * Headless analysis of a video, image or folder of images: every face of every frame classified, rows to
- * {@code faces.csv}, totals to {@code summary.json}, optionally the annotated video. The CLI's
+ * Headless analysis of a video, image or folder of images: every face of every frame classified and recorded
+ * as a session folder by the shared {@link SessionRecorder} (faces.csv, crops, optionally the annotated video),
+ * totals to {@code summary.json}. The CLI's
  * {@code analyze} command is a thin front for this.
  */
 public final class AnalyzeService {
-    public static final String FACES_CSV = "faces.csv";
+    public static final String FACES_CSV = SessionRecorder.FACES_CSV;
     public static final String SUMMARY_JSON = "summary.json";
-    public static final String ANNOTATED_VIDEO = "annotated.mp4";
+    public static final String ANNOTATED_VIDEO = SessionRecorder.ANNOTATED_VIDEO;
     private final FrameSourceFactory sources;
-    private final OverlayRenderer renderer = new OverlayRenderer();
 
     public AnalyzeService(FrameSourceFactory sources) {
         this.sources = sources;
@@ -42,10 +38,12 @@ public final class AnalyzeService {
 
     /**
      * Analyzes {@code input} into {@code outDir} (created if missing) with {@code analyzer}, whose classifier
-     * may be absent (detection only).
+     * may be absent (detection only). {@code outDir} becomes a session folder (see {@link SessionRecorder}) that
+     * File → Open session… and {@code review} read, plus {@code summary.json}.
      */
     public AnalysisSummary analyze(Path input, Path outDir, boolean video, FrameAnalyzer analyzer, AnalysisProgress progress) {
         createDirectory(outDir);
+        clearPreviousSession(outDir);
         long start = System.nanoTime();
         long frames = 0;
         long framesWithFaces = 0;
@@ -54,11 +52,12 @@ public final class AnalyzeService {
         for (Emotion e : Emotion.values()) {
             labels.put(e.label(), 0L);
         }
-        String codec = null;
         String model = analyzer.classifier().map(c -> c.name()).orElse(null);
-        try (FrameSource source = sources.open(input);
-             FacesCsvWriter csv = new FacesCsvWriter(outDir.resolve(FACES_CSV))) {
-            AnnotatedVideoWriter writer = null;
+        SessionInfo session;
+        try (FrameSource source = sources.open(input)) {
+            double fps = source.frameRate();
+            SessionRecorder recorder = SessionRecorder.start(outDir, RecordingSettings.offline(video, fps), source.description(),
+                    model, analyzer.preprocessor(), message -> { });
             try {
                 String lastSource = null;
                 long total = source.frameCount();
@@ -70,7 +69,7 @@ public final class AnalyzeService {
                         lastSource = frame.source();
                     }
                     AnalyzedFrame result = analyzer.analyze(frame);
-                    csv.write(result);
+                    recorder.frame(result, fps > 0 ? frame.timeMs() : frames * 1000);
                     frames++;
                     if (!result.faces().isEmpty()) {
                         framesWithFaces++;
@@ -79,26 +78,19 @@ public final class AnalyzeService {
                         faces++;
                         face.scores().ifPresent(s -> labels.merge(s.top().label(), 1L, Long::sum));
                     }
-                    if (video) {
-                        if (writer == null) {
-                            writer = new AnnotatedVideoWriter(outDir.resolve(ANNOTATED_VIDEO), frame.width(), frame.height(),
-                                    source.frameRate() > 0 ? source.frameRate() : 1, false);
-                            codec = writer.codec();
-                        }
-                        writer.write(renderer.render(result, OverlayOptions.ALL.withFps(false), 0), frame.timeMs() > 0 ? frame.timeMs() : frames * 1000);
-                    }
                     progress.onFrame(frames, total);
                 }
             } finally {
-                if (writer != null) {
-                    writer.close();
-                }
+                session = recorder.stop();
             }
+        }
+        if (SessionInfo.FAILED.equals(session.status())) {
+            throw new EmolensException("Analysis of " + input + " stopped: " + session.error() + " What was written is kept in " + outDir + ".");
         }
         long elapsedMs = Math.max(1, (System.nanoTime() - start) / 1_000_000);
         AnalysisSummary summary = new AnalysisSummary(input.toString(), model, frames, framesWithFaces, faces, labels,
-                frames * 1000.0 / elapsedMs, elapsedMs, video && frames > 0 ? ANNOTATED_VIDEO : null, codec);
-        writeJson(outDir.resolve(SUMMARY_JSON), summary);
+                frames * 1000.0 / elapsedMs, elapsedMs, session.video(), session.videoCodec());
+        SessionJson.write(outDir.resolve(SUMMARY_JSON), summary);
         return summary;
     }
 
@@ -109,13 +101,14 @@ public final class AnalyzeService {
                 .enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    private static void writeJson(Path file, Object value) {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            json().writeValue(tmp.toFile(), value);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new EmolensException("Cannot write " + file + ": " + e.getMessage(), e);
+    /** A re-run into the same folder replaces the previous results, as before sessions existed. */
+    private static void clearPreviousSession(Path dir) {
+        for (String name : new String[] {SessionRecorder.SESSION_JSON, SessionRecorder.ANNOTATED_VIDEO, SessionRecorder.RAW_VIDEO}) {
+            try {
+                Files.deleteIfExists(dir.resolve(name));
+            } catch (IOException e) {
+                throw new EmolensException("Cannot replace " + dir.resolve(name) + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -42,6 +42,7 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
     private final VideoPanel video;
     private final StatusBar status = new StatusBar();
     private final LivePipeline pipeline;
+    private final RecordingController recording;
     private volatile long framesShown;
     private TrainingDialog training;
 
@@ -61,6 +62,8 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
         frame.setJMenuBar(Menus.build(this, prefs.darkTheme()));
         frame.getContentPane().add(video, BorderLayout.CENTER);
         frame.getContentPane().add(status, BorderLayout.SOUTH);
+        this.recording = new RecordingController(frame, prefs, status, video, pipeline);
+        frame.getContentPane().add(recording.toolbar(), BorderLayout.NORTH);
         frame.pack();
         Rectangle bounds = prefs.windowBounds();
         if (bounds != null) {
@@ -233,9 +236,29 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
             training.requestStop();
         }
         prefs.windowBounds(frame.getBounds());
+        recording.close();
         pipeline.close();
         frame.dispose();
         onClosed.run();
+    }
+
+    @Override
+    public void toggleRecording() {
+        recording.toggle();
+    }
+
+    @Override
+    public void openSession() {
+        recording.openSession(services.sources());
+    }
+
+    @Override
+    public void chooseSessionsFolder() {
+        recording.chooseSessionsFolder();
+    }
+
+    RecordingController recording() {
+        return recording;
     }
 
     @Override
@@ -337,6 +360,7 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
     private final class PipelineListener implements LivePipeline.Listener {
         @Override
         public void onFrame(AnalyzedFrame analyzed, double fps) {
+            recording.onFrame(analyzed);
             SwingUtilities.invokeLater(() -> {
                 framesShown++;
                 video.show(analyzed, fps);
@@ -346,6 +370,7 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
 
         @Override
         public void onStopped(String source, Optional<Throwable> error) {
+            recording.onSourceStopped(source, error);
             SwingUtilities.invokeLater(() -> {
                 if (error.isPresent()) {
                     status.message(source + " stopped: " + Dialogs.describe(error.get()));

@@ -37,6 +37,15 @@ final class Menus {
 
         void quit();
 
+        /** Starts or stops recording a session. */
+        void toggleRecording();
+
+        /** Opens a recorded session for review. */
+        void openSession();
+
+        /** Chooses where new sessions are recorded. */
+        void chooseSessionsFolder();
+
         void loadModel();
 
         void detectionOnly();
@@ -83,6 +92,10 @@ final class Menus {
         file.add(cameras);
         file.addSeparator();
         file.add(item("Pause / resume", KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, 0), h::togglePause));
+        file.addSeparator();
+        file.add(item("Record / Stop recording", KeyStroke.getKeyStroke(KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK), h::toggleRecording));
+        file.add(item("Open session…", KeyStroke.getKeyStroke(KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), h::openSession));
+        file.add(item("Sessions folder…", null, h::chooseSessionsFolder));
         file.addSeparator();
         file.add(item("Quit", KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK), h::quit));
         bar.add(file);
@@ -158,7 +171,8 @@ final class Menus {
     static String shortcutsText() {
         return String.join("\n",
                 "Ctrl+O\tOpen video", "Ctrl+I\tOpen image", "Ctrl+Shift+O\tOpen folder of images", "Ctrl+D\tPlay demo clip",
-                "Space\tPause / resume", "Ctrl+M\tLoad model", "Ctrl+Shift+T\tTrain model", "Ctrl+T\tDark / light theme", "B\tFace boxes and labels",
+                "Space\tPause / resume", "Ctrl+R\tRecord / stop recording", "1-7\tYour emotion: Angry, Disgust, Fear, Happy, Sad, Surprise, Neutral",
+                "0\tClear your emotion", "Ctrl+Shift+R\tOpen session", "Ctrl+M\tLoad model", "Ctrl+Shift+T\tTrain model", "Ctrl+T\tDark / light theme", "B\tFace boxes and labels",
                 "P\tProbability bars", "N\tFace ids", "F\tFPS counter", "F1\tKeyboard shortcuts", "Ctrl+Q\tQuit");
     }
 

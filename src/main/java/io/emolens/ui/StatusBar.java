@@ -17,6 +17,7 @@ final class StatusBar extends JPanel {
     private final JLabel faces = new JLabel("0 faces");
     private final JLabel model = new JLabel("No model");
     private final JLabel message = new JLabel(" ");
+    private final JLabel recording = new JLabel(" ");
 
     StatusBar() {
         super(new BorderLayout());
@@ -32,6 +33,8 @@ final class StatusBar extends JPanel {
         fields.add(separator());
         add(fields, BorderLayout.WEST);
         add(message, BorderLayout.CENTER);
+        add(recording, BorderLayout.EAST);
+        recording.setName("status.recording");
         source.setName("status.source");
         fps.setName("status.fps");
         faces.setName("status.faces");
@@ -54,6 +57,15 @@ final class StatusBar extends JPanel {
 
     void message(String text) {
         message.setText(text);
+    }
+
+    /** The recording state and the user's current label, e.g. "● REC 00:12 · You: Happy"; blank when idle. */
+    void recording(String text) {
+        recording.setText(text.isEmpty() ? " " : text + "  ");
+    }
+
+    String recordingText() {
+        return recording.getText();
     }
 
     String messageText() {

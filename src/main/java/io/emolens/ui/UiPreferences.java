@@ -76,6 +76,15 @@ public final class UiPreferences {
         prefs.put("last.trainingData", data);
     }
 
+    /** Where recorded sessions go, one timestamped folder each; default {@code ~/Emolens/sessions}. */
+    public String sessionsFolder() {
+        return prefs.get("sessions.folder", java.nio.file.Path.of(System.getProperty("user.home"), "Emolens", "sessions").toString());
+    }
+
+    public void sessionsFolder(String folder) {
+        prefs.put("sessions.folder", folder);
+    }
+
     public String lastModel() {
         return prefs.get("last.model", "");
     }

@@ -1,5 +1,6 @@
 package io.emolens.ui;
 
+import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
@@ -10,7 +11,9 @@ import java.awt.image.BufferedImage;
 import javax.swing.JComponent;
 import javax.swing.UIManager;
 
+import io.emolens.core.Emotion;
 import io.emolens.pipeline.AnalyzedFrame;
+import io.emolens.render.LabelBadge;
 import io.emolens.render.OverlayOptions;
 import io.emolens.render.OverlayRenderer;
 
@@ -24,6 +27,8 @@ final class VideoPanel extends JComponent {
     private double fps;
     private OverlayOptions options;
     private String hint = "";
+    private String recBadge;
+    private Emotion label;
 
     VideoPanel(OverlayOptions options) {
         this.options = options;
@@ -34,6 +39,13 @@ final class VideoPanel extends JComponent {
     void show(AnalyzedFrame frame, double fps) {
         this.frame = frame;
         this.fps = fps;
+        repaint();
+    }
+
+    /** Badges drawn over the video: the REC indicator ({@code null} hides it) and the user's own label ({@code null}: none). */
+    void setBadges(String rec, Emotion userLabel) {
+        this.recBadge = rec;
+        this.label = userLabel;
         repaint();
     }
 
@@ -85,8 +97,20 @@ final class VideoPanel extends JComponent {
             g.drawImage(image, 0, 0, null);
             renderer.draw(g, current, options, fps, image.getWidth(), image.getHeight());
             g.setTransform(new AffineTransform());
+            paintBadges(g);
         } finally {
             g.dispose();
+        }
+    }
+
+    private void paintBadges(Graphics2D g) {
+        int bottom = 0;
+        if (recBadge != null) {
+            Color red = UIManager.getColor("Actions.Red");
+            bottom = LabelBadge.draw(g, recBadge, red != null ? red : Color.RED, Color.WHITE, getWidth(), getHeight(), 0);
+        }
+        if (label != null) {
+            LabelBadge.drawLabel(g, label, getWidth(), getHeight(), bottom);
         }
     }
 

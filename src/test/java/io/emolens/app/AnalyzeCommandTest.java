@@ -40,12 +40,15 @@ public class AnalyzeCommandTest {
         Run run = cli("analyze", TestFiles.demoClip().toString(), "--out", out.toString(), "--video", "--no-progress");
         assertEquals(0, run.exit(), run.err());
         List<String> lines = Files.readAllLines(out.resolve("faces.csv"));
-        assertEquals(FacesCsvWriter.HEADER, lines.get(0));
+        assertEquals("frame,time_ms,source,face_id,x,y,w,h,label,confidence,angry,disgust,fear,happy,sad,surprise,neutral,session_ms",
+                lines.get(0), "the 17 analyze columns unchanged, session_ms appended");
+        assertTrue(lines.get(0).startsWith(FacesCsvWriter.HEADER + ","));
         List<String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
         assertTrue(rows.size() > 150, "the clip shows a face on most of its 210 frames: " + rows.size());
         for (String[] r : rows) {
-            assertEquals(17, r.length);
+            assertEquals(18, r.length);
             assertEquals("demo.mp4", r[2]);
+            assertEquals(r[1], r[17], "offline, session time is the clip's time");
         }
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(210, summary.get("frames").asInt());
@@ -54,6 +57,18 @@ public class AnalyzeCommandTest {
         assertTrue(summary.get("processing_fps").asDouble() > 0);
         assertEquals(7, summary.get("label_counts").size());
         assertTrue(Files.size(out.resolve("annotated.mp4")) > 10_000);
+        assertEquals("annotated.mp4", summary.get("video").asText());
+
+        // the output folder is a session the review opens
+        JsonNode session = new ObjectMapper().readTree(out.resolve("session.json").toFile());
+        assertEquals("complete", session.get("status").asText());
+        assertEquals(210, session.get("frames").asInt());
+        assertEquals(rows.size(), session.get("face_rows").asInt());
+        assertEquals("start_ms,end_ms,label", Files.readAllLines(out.resolve("labels.csv")).get(0));
+        Run review = cli("review", out.toString());
+        assertEquals(0, review.exit(), review.err());
+        assertTrue(review.out().contains("210 frames") && review.out().contains(rows.size() + " face rows"), review.out());
+        assertTrue(review.out().contains("No predictions"), review.out());
 
         // a face that overlaps itself from one frame to the next keeps its id, and the performer keeps one id for seconds
         Map<Integer, List<String[]>> byFrame = new HashMap<>();

@@ -1,0 +1,56 @@
+package io.emolens.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.emolens.core.Emotion;
+import io.emolens.session.AgreementReport;
+import io.emolens.session.FerExport;
+import io.emolens.session.RecordedSession;
+import io.emolens.session.SessionInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code review SESSION [--export-fer FILE]}: the agreement report of a recorded session, and its labeled crops as FER2013 rows. */
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = "Print how often the model agreed with your labels in a recorded session; optionally export the labeled face crops.")
+public final class ReviewCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SESSION", description = "session folder (written by Record or 'analyze --out DIR')")
+    Path session;
+
+    @Option(names = "--export-fer", paramLabel = "FILE", description = "write the labeled face crops as FER2013 CSV rows (emotion,pixels,Usage)")
+    Path export;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        RecordedSession s = RecordedSession.open(session);
+        SessionInfo info = s.info();
+        out.printf("Session %s: %s, model %s, %d frames, %d face rows, %d dropped video frames, %.1f s, %d label segments%s%n",
+                session, info.source(), info.model() == null ? "none" : info.model(), info.frames(), s.faces().size(),
+                info.droppedFrames(), s.durationMs() / 1000.0, s.labels().size(),
+                SessionInfo.RECORDING.equals(info.status()) ? " (interrupted: read up to its last flush)" : "");
+        out.print(AgreementReport.of(s).text());
+        if (export != null) {
+            long[] counts = FerExport.export(s, export);
+            StringBuilder per = new StringBuilder();
+            long total = 0;
+            for (Emotion e : Emotion.values()) {
+                if (counts[e.index()] > 0) {
+                    per.append(per.length() > 0 ? ", " : "").append(e.label()).append(' ').append(counts[e.index()]);
+                }
+                total += counts[e.index()];
+            }
+            out.printf("Exported %d labeled face crops (%s) to %s%n", total, per, export);
+        }
+        out.flush();
+        return 0;
+    }
+}
