@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import javax.swing.SwingUtilities;
 
 import io.emolens.classify.ModelLoader;
+import io.emolens.classify.ModelStore;
 import io.emolens.cli.AnalyzeCommand;
 import io.emolens.cli.BenchPipelineCommand;
 import io.emolens.cli.BenchRecordingCommand;
@@ -15,7 +16,6 @@ import io.emolens.detect.DetectorConfig;
 import io.emolens.session.AnalyzeService;
 import io.emolens.source.DefaultFrameSourceFactory;
 import io.emolens.source.FrameSourceFactory;
-import io.emolens.train.TrainServices;
 import io.emolens.ui.DesktopServices;
 import io.emolens.ui.MainWindow;
 import io.emolens.ui.Themes;
@@ -37,16 +37,8 @@ public final class Main {
 
     /** Runs a CLI command and returns its exit code: 0 success, 2 bad input (one-line reason on stderr), 1 unexpected failure. */
     public static int runCli(String[] args, PrintStream out, PrintStream err) {
-        Wiring wiring;
-        AppPaths paths;
-        try {
-            paths = AppPaths.locate();
-            wiring = new Wiring(paths, DetectorConfig.DEFAULT, modelLoader());
-        } catch (EmolensException e) {
-            err.println("emolens: " + e.getMessage());
-            return 2;
-        }
         FrameSourceFactory sources = new DefaultFrameSourceFactory();
+        Wiring wiring = new Wiring(AppPaths::locate, DetectorConfig.DEFAULT, modelLoader());
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -54,7 +46,7 @@ public final class Main {
                     return type.cast(new AnalyzeCommand(wiring, new AnalyzeService(sources), err));
                 }
                 if (type == BenchPipelineCommand.class) {
-                    return type.cast(new BenchPipelineCommand(wiring, sources, paths.demoClip(), out));
+                    return type.cast(new BenchPipelineCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));
                 }
                 if (type == BenchRecordingCommand.class) {
                     return type.cast(new BenchRecordingCommand(wiring, sources, paths.demoClip(), out));
@@ -91,6 +83,6 @@ public final class Main {
     }
 
     public static ModelLoader modelLoader() {
-        return TrainServices::classifier;
+        return new ModelStore();
     }
 }

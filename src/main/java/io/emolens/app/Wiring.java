@@ -3,6 +3,7 @@ package io.emolens.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.classify.ModelLoader;
@@ -20,19 +21,30 @@ import io.emolens.train.Trainer;
 public final class Wiring implements AnalyzerFactory {
     /** Fraction of the face box added on each side before cropping; training on FER2013 faces matches this framing. */
     static final double FACE_MARGIN = 0.1;
-    private final AppPaths paths;
+    private final Supplier<AppPaths> paths;
     private final DetectorConfig detectorConfig;
     private final ModelLoader modelLoader;
 
     public Wiring(AppPaths paths, DetectorConfig detectorConfig, ModelLoader modelLoader) {
-        this.paths = paths;
+        this(() -> paths, detectorConfig, modelLoader);
+    }
+
+    /** Locates the app's files on first use, so commands that need none (train, evaluate) work anywhere. */
+    public Wiring(Supplier<AppPaths> paths, DetectorConfig detectorConfig, ModelLoader modelLoader) {
+        AppPaths[] located = new AppPaths[1];
+        this.paths = () -> {
+            if (located[0] == null) {
+                located[0] = paths.get();
+            }
+            return located[0];
+        };
         this.detectorConfig = detectorConfig;
         this.modelLoader = modelLoader;
     }
 
     @Override
     public FrameAnalyzer create(EmotionClassifier classifier, TrackerConfig tracker, ClassifyPolicy policy) {
-        return new FrameAnalyzer(new HaarFaceDetector(paths.cascade(), detectorConfig),
+        return new FrameAnalyzer(new HaarFaceDetector(paths.get().cascade(), detectorConfig),
                 new OpenCvFacePreprocessor(FACE_MARGIN), classifier, tracker, policy);
     }
 
@@ -48,7 +60,7 @@ public final class Wiring implements AnalyzerFactory {
 
     @Override
     public Optional<Path> defaultModel() {
-        Path model = paths.defaultModel();
+        Path model = paths.get().defaultModel();
         return Files.isRegularFile(model) ? Optional.of(model) : Optional.empty();
     }
 }

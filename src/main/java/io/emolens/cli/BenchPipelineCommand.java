@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import io.emolens.bench.PipelineBenchmark;
 import io.emolens.classify.EmotionClassifier;
@@ -37,10 +38,10 @@ public final class BenchPipelineCommand implements Callable<Integer> {
 
     private final AnalyzerFactory analyzers;
     private final FrameSourceFactory sources;
-    private final Path demoClip;
+    private final Supplier<Path> demoClip;
     private final PrintStream out;
 
-    public BenchPipelineCommand(AnalyzerFactory analyzers, FrameSourceFactory sources, Path demoClip, PrintStream out) {
+    public BenchPipelineCommand(AnalyzerFactory analyzers, FrameSourceFactory sources, Supplier<Path> demoClip, PrintStream out) {
         this.analyzers = analyzers;
         this.sources = sources;
         this.demoClip = demoClip;
@@ -49,7 +50,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path clip = input != null ? input : demoClip;
+        Path clip = input != null ? input : demoClip.get();
         Path modelFile = model != null ? model : analyzers.defaultModel().orElse(null);
         EmotionClassifier classifier = modelFile == null ? null : analyzers.loadModel(modelFile);
         PipelineBenchmark.Result r;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.emolens.classify.ModelMetadata;
+import io.emolens.classify.ModelStore;
 import io.emolens.core.EmolensException;
 
 /**
@@ -26,22 +28,47 @@ public final class ModelLibrary {
         return dir;
     }
 
+    /**
+     * A model in the folder with its metadata, or the reason it cannot be used.
+     *
+     * @param file     the model file
+     * @param metadata its checked metadata, null when unusable
+     * @param problem  why it cannot be used, null when usable
+     */
+    public record Entry(Path file, ModelMetadata metadata, String problem) {
+        public String name() {
+            String n = file.getFileName().toString();
+            return n.substring(0, n.length() - ".zip".length());
+        }
+    }
+
+    /** Every model in the folder with its metadata, sorted by name. */
+    public List<Entry> entries() {
+        ModelStore store = new ModelStore();
+        return models().stream().map(file -> {
+            try {
+                return new Entry(file, store.metadata(file), null);
+            } catch (EmolensException e) {
+                return new Entry(file, null, e.getMessage());
+            }
+        }).toList();
+    }
+
     /** Model files in the folder, sorted by name. */
     public List<Path> models() {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".zip")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".zip"))
+                    .sorted(java.util.Comparator.comparing((Path p) -> p.getFileName().toString().replaceFirst("\\.zip$", ""))).toList();
         } catch (IOException e) {
             throw new EmolensException("Cannot list models in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** The metadata file that belongs to {@code model}. */
-    public static Path metadataOf(Path model) {
-        String name = model.getFileName().toString();
-        return model.resolveSibling(name.substring(0, name.length() - ".zip".length()) + ".json");
+    private static Path metadataOf(Path model) {
+        return ModelStore.metadataFile(model);
     }
 
     /** Copies {@code model} and its metadata into the folder under a name not yet taken; returns the new model file. */

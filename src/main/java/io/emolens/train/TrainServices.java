@@ -3,7 +3,19 @@ package io.emolens.train;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.emolens.classify.Architectures;
 import io.emolens.classify.EmotionClassifier;
+import io.emolens.classify.ModelMetadata;
+import io.emolens.classify.ModelStore;
+import io.emolens.classify.NetworkConfig;
+import io.emolens.core.Emotion;
+import io.emolens.preprocess.FaceTensor;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import io.emolens.core.EmolensException;
 
 /**
@@ -16,14 +28,55 @@ public final class TrainServices {
 
     public static NetworkFactory networks() {
         return config -> {
-            throw new EmolensException("architecture '" + config.architecture() + "' is not available in this build yet");
+            try {
+                return Architectures.build(config.architecture(),
+                        new NetworkConfig(config.learningRate(), config.l2(), config.dropout(), config.seed()));
+            } catch (IllegalArgumentException e) {
+                throw new EmolensException(e.getMessage());
+            }
         };
     }
 
+    /** Saves the best network as {@code RUN_DIR/model.zip} with {@code model.json} metadata. */
     public static ModelExporter exporter() {
         return (network, info, runDir) -> {
-            throw new EmolensException("model export is not available in this build yet");
+            if (!(network instanceof MultiLayerNetwork mln)) {
+                throw new EmolensException("only MultiLayerNetwork models can be exported, got " + network.getClass().getSimpleName());
+            }
+            Architectures.Cost cost = Architectures.cost(mln.getLayerWiseConfigurations());
+            Map<String, Double> accuracy = new LinkedHashMap<>();
+            Map<String, Double> macroF1 = new LinkedHashMap<>();
+            info.evaluations().forEach((split, e) -> {
+                accuracy.put(split, e.accuracy());
+                macroF1.put(split, e.macroF1());
+            });
+            Map<String, Object> training = new LinkedHashMap<>();
+            TrainConfig c = info.config();
+            training.put("max_epochs", c.maxEpochs());
+            training.put("batch_size", c.batchSize());
+            training.put("learning_rate", c.learningRate());
+            training.put("l2", c.l2());
+            training.put("dropout", Double.isNaN(c.dropout()) ? "architecture" : c.dropout());
+            training.put("patience", c.patience());
+            training.put("augment", c.augment().toString());
+            training.put("class_weights", c.classWeights());
+            training.put("seed", c.seed());
+            ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, Emotion.labels(), FaceTensor.SIZE,
+                    FaceTensor.NORMALIZATION, c.architecture(), cost.parameters(), cost.flopsPerFace(), info.data(),
+                    info.dataChecksum(), info.epochsRun(), info.bestEpoch(), info.trainSeconds(), accuracy, macroF1, training,
+                    Instant.now().toString(), versions());
+            Path zip = runDir.resolve("model.zip");
+            new ModelStore().save(mln, metadata, zip);
+            return zip;
         };
+    }
+
+    private static Map<String, String> versions() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("emolens", "0.1.0");
+        v.put("deeplearning4j", "1.0.0-M2.1");
+        v.put("java", System.getProperty("java.version"));
+        return v;
     }
 
     /**

@@ -279,6 +279,11 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
         training.show();
     }
 
+    @Override
+    public void manageModels() {
+        new ModelManagerDialog(frame, new ModelLibrary(services.models()), this::loadModel).show();
+    }
+
     TrainingDialog trainingDialog() {
         return training;
     }

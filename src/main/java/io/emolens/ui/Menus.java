@@ -52,6 +52,8 @@ final class Menus {
 
         void trainModel();
 
+        void manageModels();
+
         void setDarkTheme(boolean dark);
 
         void setOverlay(OverlayOptions options);
@@ -100,6 +102,7 @@ final class Menus {
 
         JMenu model = menu("Model", KeyEvent.VK_M);
         model.add(item("Load model…", KeyStroke.getKeyStroke(KeyEvent.VK_M, InputEvent.CTRL_DOWN_MASK), h::loadModel));
+        model.add(item("Manage models…", null, h::manageModels));
         model.add(item("Detection only (unload model)", null, h::detectionOnly));
         model.addSeparator();
         model.add(item("Train model…", KeyStroke.getKeyStroke(KeyEvent.VK_T, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), h::trainModel));

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code analyze} command end to end, as a user runs it, on the demo clip and on real photos. */
-class AnalyzeCommandTest {
+public class AnalyzeCommandTest {
 
     record Run(int exit, String out, String err) {
     }
@@ -97,6 +97,56 @@ class AnalyzeCommandTest {
         io.emolens.core.FaceBox x = new io.emolens.core.FaceBox(Integer.parseInt(a[4]), Integer.parseInt(a[5]), Integer.parseInt(a[6]), Integer.parseInt(a[7]));
         io.emolens.core.FaceBox y = new io.emolens.core.FaceBox(Integer.parseInt(b[4]), Integer.parseInt(b[5]), Integer.parseInt(b[6]), Integer.parseInt(b[7]));
         return x.iou(y);
+    }
+
+    /** A small real CNN trained for two epochs on the committed FER2013 fixture, saved as an Emolens model. */
+    public static Path trainTinyModel(Path dir) {
+        io.emolens.data.Dataset data = io.emolens.data.DatasetReader.readAny(TestFiles.resource("fer2013/fixture_fer2013.csv"),
+                io.emolens.data.ReadOptions.STRICT);
+        io.emolens.train.TrainingResult result = new io.emolens.train.Trainer(io.emolens.train.TinyNetworks.FACTORY,
+                io.emolens.train.TrainServices.exporter()).train(data, io.emolens.train.TrainConfig.defaults("default").withMaxEpochs(2),
+                dir.resolve("run"), io.emolens.train.TrainingListener.NONE, new io.emolens.train.TrainingControl());
+        return result.model();
+    }
+
+    @Test
+    void withAModelEveryFaceGetsALabelAndProbabilitiesThatSumToOne(@TempDir Path tmp) throws IOException {
+        Path model = trainTinyModel(tmp);
+        Path out = tmp.resolve("out");
+        Run run = cli("analyze", TestFiles.demoClip().toString(), "--out", out.toString(), "--model", model.toString(), "--no-progress");
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = Files.readAllLines(out.resolve("faces.csv"));
+        assertTrue(lines.size() > 150);
+        java.util.Set<String> labels = java.util.Set.copyOf(io.emolens.core.Emotion.labels());
+        for (String line : lines.subList(1, lines.size())) {
+            String[] r = line.split(",", -1);
+            assertTrue(labels.contains(r[8]), line);
+            double sum = 0;
+            double max = 0;
+            for (int i = 10; i < 17; i++) {
+                double p = Double.parseDouble(r[i]);
+                sum += p;
+                max = Math.max(max, p);
+            }
+            assertEquals(1.0, sum, 1e-4, line);
+            assertEquals(max, Double.parseDouble(r[9]), 1e-6, "confidence is the top probability: " + line);
+        }
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("model.zip", summary.get("model").asText());
+        long counted = 0;
+        for (JsonNode n : summary.get("label_counts")) {
+            counted += n.asLong();
+        }
+        assertEquals(lines.size() - 1, counted, "every face row is counted under its label");
+    }
+
+    @Test
+    void aCorruptModelFileIsRefusedWithItsName(@TempDir Path tmp) throws IOException {
+        Path model = trainTinyModel(tmp);
+        Files.write(model, new byte[] {1, 2, 3});
+        Run run = cli("analyze", TestFiles.demoClip().toString(), "--out", tmp.resolve("o").toString(), "--model", model.toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("model.zip") && run.err().contains("not a readable DL4J model"), run.err());
     }
 
     @Test

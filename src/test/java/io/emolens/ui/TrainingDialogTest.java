@@ -23,6 +23,7 @@ import io.emolens.detect.DetectorConfig;
 import io.emolens.session.ModelLibrary;
 import io.emolens.source.DefaultFrameSourceFactory;
 import io.emolens.train.TinyNetworks;
+import io.emolens.train.TrainServices;
 import io.emolens.train.Trainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +50,7 @@ class TrainingDialogTest {
         AppPaths paths = new AppPaths(TestFiles.repo());
         Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, Main.modelLoader());
         DesktopServices services = new DesktopServices(new DefaultFrameSourceFactory(tmp), wiring, paths.demoClip(), models,
-                new Trainer(TinyNetworks.FACTORY, TinyNetworks.EXPORTER), tmp.resolve("runs"));
+                new Trainer(TinyNetworks.FACTORY, TrainServices.exporter()), tmp.resolve("runs"));
         MainWindow[] window = new MainWindow[1];
         SwingUtilities.invokeAndWait(() -> {
             Themes.apply(true);

@@ -1,0 +1,130 @@
+package io.emolens.ui;
+
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javax.swing.JButton;
+import javax.swing.JDialog;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.ListSelectionModel;
+import javax.swing.table.DefaultTableModel;
+
+import io.emolens.core.EmolensException;
+import io.emolens.session.ModelLibrary;
+
+/** Model → Manage models…: the models folder with each model's accuracies; use, rename or delete one. */
+final class ModelManagerDialog {
+    private static final String[] COLUMNS = {"model", "architecture", "PrivateTest", "PublicTest", "best epoch", "created", "status"};
+    private final ModelLibrary library;
+    private final Consumer<Path> use;
+    private final JDialog dialog;
+    private final DefaultTableModel rows = new DefaultTableModel(COLUMNS, 0) {
+        @Override
+        public boolean isCellEditable(int row, int column) {
+            return false;
+        }
+    };
+    private final JTable table = new JTable(rows);
+    private List<ModelLibrary.Entry> entries = List.of();
+
+    ModelManagerDialog(JFrame owner, ModelLibrary library, Consumer<Path> use) {
+        this.library = library;
+        this.use = use;
+        dialog = new JDialog(owner, "Models in " + library.folder(), false);
+        table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
+        buttons.add(button("Use", this::useSelected));
+        buttons.add(button("Rename…", this::renameSelected));
+        buttons.add(button("Delete", this::deleteSelected));
+        buttons.add(button("Close", dialog::dispose));
+        dialog.getContentPane().add(new JLabel(" Accuracies are measured on FER2013 splits when the model was saved."), BorderLayout.NORTH);
+        dialog.getContentPane().add(new JScrollPane(table), BorderLayout.CENTER);
+        dialog.getContentPane().add(buttons, BorderLayout.SOUTH);
+        dialog.setSize(860, 320);
+        dialog.setLocationRelativeTo(owner);
+        refresh();
+    }
+
+    void show() {
+        dialog.setVisible(true);
+    }
+
+    JTable table() {
+        return table;
+    }
+
+    void refresh() {
+        entries = library.entries();
+        rows.setRowCount(0);
+        for (ModelLibrary.Entry e : entries) {
+            if (e.metadata() == null) {
+                rows.addRow(new Object[] {e.name(), "", "", "", "", "", "unusable: " + e.problem()});
+            } else {
+                var m = e.metadata();
+                rows.addRow(new Object[] {e.name(), m.architecture(), pct(m.accuracy().get("PrivateTest")), pct(m.accuracy().get("PublicTest")),
+                        m.bestEpoch(), m.created().length() >= 10 ? m.created().substring(0, 10) : m.created(), "ok"});
+            }
+        }
+    }
+
+    void useSelected() {
+        selected().ifPresent(e -> {
+            use.accept(e.file());
+            dialog.dispose();
+        });
+    }
+
+    void renameSelected() {
+        selected().ifPresent(e -> {
+            String name = JOptionPane.showInputDialog(dialog, "New name for " + e.name() + ":", e.name());
+            if (name != null && !name.isBlank()) {
+                act(() -> library.rename(e.file(), name.trim()));
+            }
+        });
+    }
+
+    void deleteSelected() {
+        selected().ifPresent(e -> {
+            if (JOptionPane.showConfirmDialog(dialog, "Delete " + e.name() + " and its metadata?", "Delete model",
+                    JOptionPane.OK_CANCEL_OPTION) == JOptionPane.OK_OPTION) {
+                act(() -> library.delete(e.file()));
+            }
+        });
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+        } catch (EmolensException ex) {
+            Dialogs.error(dialog, "Models", ex);
+        }
+        refresh();
+    }
+
+    private java.util.Optional<ModelLibrary.Entry> selected() {
+        int row = table.getSelectedRow();
+        if (row < 0) {
+            JOptionPane.showMessageDialog(dialog, "Select a model first.", "Models", JOptionPane.INFORMATION_MESSAGE);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(entries.get(row));
+    }
+
+    private static JButton button(String text, Runnable action) {
+        JButton b = new JButton(text);
+        b.addActionListener(e -> action.run());
+        return b;
+    }
+
+    private static String pct(Double v) {
+        return v == null ? "–" : String.format("%.1f%%", 100 * v);
+    }
+}

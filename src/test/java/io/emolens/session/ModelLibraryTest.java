@@ -1,0 +1,47 @@
+package io.emolens.session;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.emolens.app.AnalyzeCommandTest;
+import io.emolens.core.EmolensException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelLibraryTest {
+
+    @Test
+    void installsListsRenamesAndDeletesModelsWithTheirMetadata(@TempDir Path tmp) throws Exception {
+        Path trained = AnalyzeCommandTest.trainTinyModel(tmp);
+        ModelLibrary library = new ModelLibrary(tmp.resolve("models"));
+        Path first = library.install(trained, "fixture-run");
+        Path second = library.install(trained, "fixture-run");
+        assertEquals("fixture-run.zip", first.getFileName().toString());
+        assertEquals("fixture-run-2.zip", second.getFileName().toString());
+        assertTrue(Files.exists(tmp.resolve("models/fixture-run-2.json")));
+
+        Files.writeString(tmp.resolve("models/broken.zip"), "junk");
+        List<ModelLibrary.Entry> entries = library.entries();
+        assertEquals(List.of("broken", "fixture-run", "fixture-run-2"), entries.stream().map(ModelLibrary.Entry::name).toList());
+        assertNull(entries.get(0).metadata());
+        assertTrue(entries.get(0).problem().contains("broken.json is missing"), entries.get(0).problem());
+        double privateTest = entries.get(1).metadata().privateTestAccuracy();
+        assertTrue(privateTest >= 0 && privateTest <= 1, "the fixture run records its PrivateTest accuracy: " + privateTest);
+
+        Path renamed = library.rename(second, "mine");
+        assertTrue(Files.exists(tmp.resolve("models/mine.json")));
+        assertFalse(Files.exists(tmp.resolve("models/fixture-run-2.json")));
+        assertThrows(EmolensException.class, () -> library.rename(renamed, "fixture-run"));
+        assertThrows(EmolensException.class, () -> library.rename(renamed, "../escape"));
+        library.delete(renamed);
+        assertEquals(List.of("broken", "fixture-run"), library.entries().stream().map(ModelLibrary.Entry::name).toList());
+    }
+}
