@@ -49,7 +49,7 @@ public final class Main {
                     return type.cast(new BenchPipelineCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));
                 }
                 if (type == BenchRecordingCommand.class) {
-                    return type.cast(new BenchRecordingCommand(wiring, sources, paths.demoClip(), out));
+                    return type.cast(new BenchRecordingCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));
                 }
                 return CommandLine.defaultFactory().create(type);
             }

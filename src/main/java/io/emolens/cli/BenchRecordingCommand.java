@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.emolens.bench.RecordingBenchmark;
@@ -33,10 +34,10 @@ public final class BenchRecordingCommand implements Callable<Integer> {
 
     private final AnalyzerFactory analyzers;
     private final FrameSourceFactory sources;
-    private final Path demoClip;
+    private final Supplier<Path> demoClip;
     private final PrintStream out;
 
-    public BenchRecordingCommand(AnalyzerFactory analyzers, FrameSourceFactory sources, Path demoClip, PrintStream out) {
+    public BenchRecordingCommand(AnalyzerFactory analyzers, FrameSourceFactory sources, Supplier<Path> demoClip, PrintStream out) {
         this.analyzers = analyzers;
         this.sources = sources;
         this.demoClip = demoClip;
@@ -45,7 +46,7 @@ public final class BenchRecordingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Path clip = input != null ? input : demoClip;
+        Path clip = input != null ? input : demoClip.get();
         Path scratch = Files.createTempDirectory("emolens-bench-recording");
         try {
             RecordingBenchmark.Result r = new RecordingBenchmark(analyzers, () -> sources.open(clip), scratch,
