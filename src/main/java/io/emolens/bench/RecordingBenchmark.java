@@ -1,6 +1,9 @@
 package io.emolens.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,13 +30,19 @@ import io.emolens.track.TrackerConfig;
  * Live FPS with and without recording, side by side in one run: the app's {@link LivePipeline} plays the clip
  * in a loop (paced to its frame rate, as the app plays it) and, in "saturated" mode, the pipeline thread runs
  * unpaced so that any CPU the recorder takes shows up as lost frames. Passes alternate without/with recording
- * after one warm-up pass of each; each figure is the median over passes. The first second of a pass is skipped.
+ * after one warm-up pass of each; each figure is the median over passes (each pass is also reported, as
+ * {live plain, live recording, saturated plain, saturated recording}). The first second of a pass is skipped.
  */
 public final class RecordingBenchmark {
 
-    /** Median frames per second without and with recording, and what the recordings dropped and wrote. */
+    /**
+     * Median frames per second without and with recording, what the recordings dropped and wrote, and where the
+     * CPU goes per frame in saturated recording passes (medians): analysis on the pipeline thread, the recorder's
+     * calls on the pipeline thread (rows, crops, queueing), and the encoder thread (overlay and H.264).
+     */
     public record Result(double livePlainFps, double liveRecordingFps, double saturatedPlainFps, double saturatedRecordingFps,
-                         long droppedFrames, long recordedFrames, String codec, int passes, double seconds) {
+                         long droppedFrames, long recordedFrames, String codec, int passes, double seconds, List<double[]> perPass,
+                         double analyzeCpuMs, double recorderCallCpuMs, double encoderCpuMs) {
         public double liveLossPercent() {
             return 100 * (1 - liveRecordingFps / livePlainFps);
         }
@@ -50,6 +59,8 @@ public final class RecordingBenchmark {
     private long dropped;
     private long recorded;
     private String codec = "";
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final List<double[]> cpu = new ArrayList<>();
 
     /** @param scratch a folder for the sessions recorded while measuring (deleted afterwards by the caller) */
     public RecordingBenchmark(AnalyzerFactory analyzers, Supplier<FrameSource> clip, Path scratch, RecordingSettings settings) {
@@ -69,13 +80,16 @@ public final class RecordingBenchmark {
         List<Double> satRec = new ArrayList<>();
         live(false, 2);
         live(true, 2);
+        List<double[]> perPass = new ArrayList<>();
         for (int p = 0; p < passes; p++) {
             livePlain.add(live(false, seconds));
             liveRec.add(live(true, seconds));
             satPlain.add(saturated(false, seconds));
             satRec.add(saturated(true, seconds));
+            perPass.add(new double[] {livePlain.get(p), liveRec.get(p), satPlain.get(p), satRec.get(p)});
         }
-        return new Result(median(livePlain), median(liveRec), median(satPlain), median(satRec), dropped, recorded, codec, passes, seconds);
+        return new Result(median(livePlain), median(liveRec), median(satPlain), median(satRec), dropped, recorded, codec, passes, seconds,
+                List.copyOf(perPass), median(cpu, 0), median(cpu, 1), median(cpu, 2));
     }
 
     private double live(boolean record, double seconds) throws InterruptedException {
@@ -125,6 +139,8 @@ public final class RecordingBenchmark {
             long countFrom = start + 1_000_000_000L;
             long end = countFrom + (long) (seconds * 1e9);
             long frames = 0;
+            long analyzeNanos = 0;
+            long recordNanos = 0;
             FrameSource source = clip.get();
             try {
                 while (System.nanoTime() < end) {
@@ -135,10 +151,15 @@ public final class RecordingBenchmark {
                         analyzer.reset();
                         continue;
                     }
+                    long c0 = threads.getCurrentThreadCpuTime();
                     AnalyzedFrame result = analyzer.analyze(next.get());
+                    long c1 = threads.getCurrentThreadCpuTime();
                     if (recorder != null) {
                         recorder.frame(result, recorder.elapsedMs());
                     }
+                    long c2 = threads.getCurrentThreadCpuTime();
+                    analyzeNanos += c1 - c0;
+                    recordNanos += c2 - c1;
                     if (System.nanoTime() >= countFrom) {
                         frames++;
                     }
@@ -146,10 +167,26 @@ public final class RecordingBenchmark {
             } finally {
                 source.close();
             }
-            return frames / ((System.nanoTime() - countFrom) / 1e9);
+            double fps = frames / ((System.nanoTime() - countFrom) / 1e9);
+            if (recorder != null) {
+                long n = Math.max(1, recorder.frames());
+                cpu.add(new double[] {analyzeNanos / 1e6 / n, recordNanos / 1e6 / n, encoderCpuNanos() / 1e6 / n});
+            }
+            return fps;
         } finally {
             finish(recorder);
         }
+    }
+
+    /** CPU time of the live encoder threads so far (read before the recorder stops and its thread ends). */
+    private long encoderCpuNanos() {
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().equals("emolens-encoder")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private void finish(SessionRecorder recorder) {
@@ -167,6 +204,12 @@ public final class RecordingBenchmark {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a scratch folder in " + scratch, e);
         }
+    }
+
+    private static double median(List<double[]> rows, int column) {
+        List<Double> values = new ArrayList<>();
+        rows.forEach(r -> values.add(r[column]));
+        return values.isEmpty() ? Double.NaN : median(values);
     }
 
     private static double median(List<Double> values) {

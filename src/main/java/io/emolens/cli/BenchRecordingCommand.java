@@ -57,6 +57,11 @@ public final class BenchRecordingCommand implements Callable<Integer> {
             out.printf("saturated (unpaced)%6.1f FPS plain  %6.1f FPS recording  (%+.1f%%)%n", r.saturatedPlainFps(), r.saturatedRecordingFps(),
                     -r.saturatedLossPercent());
             out.printf("recorded %d frames, %d dropped by the encoder%n", r.recordedFrames(), r.droppedFrames());
+            out.printf("CPU per recorded frame: analysis %.1f ms, recorder on the pipeline thread %.2f ms, encoder thread %.1f ms%n",
+                    r.analyzeCpuMs(), r.recorderCallCpuMs(), r.encoderCpuMs());
+            for (double[] p : r.perPass()) {
+                out.printf("  pass: live %.1f / %.1f, saturated %.1f / %.1f FPS (plain / recording)%n", p[0], p[1], p[2], p[3]);
+            }
             return 0;
         } finally {
             try (Stream<Path> files = Files.walk(scratch)) {

@@ -12,7 +12,7 @@ import io.emolens.record.LabelSegment;
  * user, nearest the camera), on frames whose session time lies in a label segment. <b>Confusion matrix rows are
  * the user's label, columns the model's top prediction, both in FER2013 order</b> (as {@link ConfusionMatrix}).
  *
- * @param matrix         counts of (user label, prediction) over labeled frames that have probabilities
+ * @param matrix         counts of (user label, recorded prediction) over labeled frames that have one
  * @param labeledFrames  frames with a face inside a label segment
  * @param unscoredFrames of those, frames whose face had no probabilities yet (or no model at all)
  * @param predictions    whether the session has any probabilities (false: recorded without a model)
@@ -35,7 +35,7 @@ public record AgreementReport(ConfusionMatrix matrix, long labeledFrames, long u
             int j = i;
             while (j < faces.size() && sameFrame(faces.get(j), faces.get(i))) {
                 RecordedSession.Face f = faces.get(j);
-                predictions |= f.scores().isPresent();
+                predictions |= f.predicted().isPresent();
                 if (f.box().area() > largest.box().area()) {
                     largest = f;
                 }
@@ -47,8 +47,8 @@ public record AgreementReport(ConfusionMatrix matrix, long labeledFrames, long u
                 continue;
             }
             labeled++;
-            if (largest.scores().isPresent()) {
-                m.add(truth.get(), largest.scores().get().top());
+            if (largest.predicted().isPresent()) {
+                m.add(truth.get(), largest.predicted().get());
             } else {
                 unscored++;
             }

@@ -28,9 +28,11 @@ public final class RecordedSession {
      * One faces.csv row.
      *
      * @param scores    the probabilities, empty when the session ran without a model
+     * @param predicted the model's label as recorded in the {@code label} column, empty without a model
      * @param sessionMs the row's session time (its {@code time_ms} in files written before {@code session_ms} existed)
      */
-    public record Face(long frame, long timeMs, int faceId, FaceBox box, Optional<EmotionScores> scores, long sessionMs) {
+    public record Face(long frame, long timeMs, int faceId, FaceBox box, Optional<EmotionScores> scores,
+                       Optional<Emotion> predicted, long sessionMs) {
     }
 
     private final Path folder;
@@ -156,7 +158,9 @@ public final class RecordedSession {
             throw new IllegalArgumentException(c.size() + " columns, expected at least 17");
         }
         Optional<EmotionScores> scores = Optional.empty();
+        Optional<Emotion> predicted = Optional.empty();
         if (!c.get(8).isEmpty()) {
+            predicted = Optional.of(Emotion.parse(c.get(8)));
             float[] p = new float[Emotion.COUNT];
             for (int k = 0; k < Emotion.COUNT; k++) {
                 p[k] = Float.parseFloat(c.get(10 + k));
@@ -166,6 +170,6 @@ public final class RecordedSession {
         long timeMs = Long.parseLong(c.get(1));
         long sessionMs = sessionCol >= 0 && sessionCol < c.size() ? Long.parseLong(c.get(sessionCol)) : timeMs;
         FaceBox box = new FaceBox(Integer.parseInt(c.get(4)), Integer.parseInt(c.get(5)), Integer.parseInt(c.get(6)), Integer.parseInt(c.get(7)));
-        return new Face(Long.parseLong(c.get(0)), timeMs, Integer.parseInt(c.get(3)), box, scores, sessionMs);
+        return new Face(Long.parseLong(c.get(0)), timeMs, Integer.parseInt(c.get(3)), box, scores, predicted, sessionMs);
     }
 }

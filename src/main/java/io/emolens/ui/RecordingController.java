@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JFileChooser;
 import javax.swing.JToolBar;
 import javax.swing.JFrame;
@@ -72,6 +73,11 @@ final class RecordingController {
         JButton button = bar.add(recordAction);
         button.setName("toolbar.record");
         button.setFocusable(false);
+        JCheckBox raw = new JCheckBox("also raw video", prefs.recordRawVideo());
+        raw.setToolTipText("Also keep the video without overlay (raw.mp4) in the session; costs a second encoder");
+        raw.setFocusable(false);
+        raw.addActionListener(e -> prefs.recordRawVideo(raw.isSelected()));
+        bar.add(raw);
         return bar;
     }
 
@@ -157,12 +163,13 @@ final class RecordingController {
         String source = lastSource;
         String model = pipeline.classifierName().orElse(null);
         Emotion initial = label;
+        RecordingSettings settings = RecordingSettings.LIVE.withRawVideo(prefs.recordRawVideo());
         busy = true;
         status.message("Starting to record into " + folder + "…");
         new SwingWorker<SessionRecorder, Void>() {
             @Override
             protected SessionRecorder doInBackground() {
-                SessionRecorder r = SessionRecorder.start(folder, RecordingSettings.LIVE, source, model, pipeline.preprocessor(),
+                SessionRecorder r = SessionRecorder.start(folder, settings, source, model, pipeline.preprocessor(),
                         message -> SwingUtilities.invokeLater(() -> failed(message)));
                 if (initial != null) {
                     r.label(initial, 0);

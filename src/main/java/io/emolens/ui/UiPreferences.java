@@ -85,6 +85,15 @@ public final class UiPreferences {
         prefs.put("sessions.folder", folder);
     }
 
+    /** Whether recordings also keep the video without overlay ({@code raw.mp4}); default off. */
+    public boolean recordRawVideo() {
+        return prefs.getBoolean("sessions.rawVideo", false);
+    }
+
+    public void recordRawVideo(boolean raw) {
+        prefs.putBoolean("sessions.rawVideo", raw);
+    }
+
     public String lastModel() {
         return prefs.get("last.model", "");
     }

@@ -40,7 +40,7 @@ class AgreementReportTest {
             p[top.index()] = 0.7f;
             scores = Optional.of(new EmotionScores(p));
         }
-        return new RecordedSession.Face(frame, ms, id, new FaceBox(100, 100, side, side), scores, ms);
+        return new RecordedSession.Face(frame, ms, id, new FaceBox(100, 100, side, side), scores, Optional.ofNullable(top), ms);
     }
 
     /** One expected cell: (user label, prediction) = count. */
