@@ -1,10 +1,13 @@
 package io.emolens.ui;
 
 import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.Image;
 import java.awt.Font;
 import java.awt.Window;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +44,7 @@ import io.emolens.source.FrameSourceFactory;
  * the labeled face crops as FER2013 rows for fine-tuning. Reading the session and exporting run on workers.
  */
 final class ReviewWindow {
+    private static final int HEATMAP_WIDTH = 340;
     private final JDialog dialog;
     private final RecordedSession session;
     private final AgreementReport report;
@@ -81,7 +85,7 @@ final class ReviewWindow {
         JPanel content = new JPanel(new BorderLayout(0, 6));
         content.add(toolbar(), BorderLayout.NORTH);
         JSplitPane main = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, timeline.panel());
-        main.setResizeWeight(0.6);
+        main.setResizeWeight(0.55);
         content.add(main, BorderLayout.CENTER);
         content.add(message, BorderLayout.SOUTH);
         message.setBorder(BorderFactory.createEmptyBorder(2, 8, 2, 8));
@@ -160,7 +164,7 @@ final class ReviewWindow {
     private JPanel agreementPanel() {
         JPanel panel = new JPanel(new BorderLayout(0, 6));
         panel.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
-        JTextArea text = new JTextArea(report.text());
+        JTextArea text = new JTextArea(report.text(), 8, 30);
         text.setName("review.agreement");
         text.setEditable(false);
         text.setLineWrap(!report.predictions() || report.compared() == 0);
@@ -168,9 +172,14 @@ final class ReviewWindow {
         text.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
         panel.add(new JScrollPane(text), BorderLayout.CENTER);
         if (report.predictions() && report.compared() > 0) {
-            JLabel heatmap = new JLabel(new ImageIcon(ConfusionHeatmap.render(report.matrix(), "Your label (rows) vs model (columns)")));
+            BufferedImage full = ConfusionHeatmap.render(report.matrix(), "Your label (rows) vs model (columns)");
+            int w = HEATMAP_WIDTH;
+            int h = full.getHeight() * w / full.getWidth();
+            JLabel heatmap = new JLabel(new ImageIcon(full.getScaledInstance(w, h, Image.SCALE_SMOOTH)));
+            heatmap.setName("review.confusion");
             panel.add(heatmap, BorderLayout.NORTH);
         }
+        panel.setPreferredSize(new Dimension(HEATMAP_WIDTH + 24, 400));
         return panel;
     }
 

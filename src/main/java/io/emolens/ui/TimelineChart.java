@@ -89,6 +89,7 @@ final class TimelineChart {
         panel = new ChartPanel(chart);
         panel.setName("review.timeline");
         panel.setPreferredSize(new java.awt.Dimension(900, 260));
+        panel.setMinimumSize(new java.awt.Dimension(300, 180));
         panel.setMouseZoomable(false);
     }
 
