@@ -5,8 +5,10 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 
 import io.emolens.core.Emotion;
+import io.emolens.pipeline.AnalyzedFrame;
 
 /**
  * Draws small badges in the top-right corner of a picture: the user's own label ("You: Happy", in the emotion's
@@ -14,6 +16,20 @@ import io.emolens.core.Emotion;
  */
 public final class LabelBadge {
     private LabelBadge() {
+    }
+
+    /** A new image: {@code analyzed} drawn by {@code renderer} with {@code options}, plus the user's label when there is one. */
+    public static BufferedImage annotate(OverlayRenderer renderer, AnalyzedFrame analyzed, OverlayOptions options, Emotion label) {
+        BufferedImage image = renderer.render(analyzed, options, 0);
+        if (label != null) {
+            Graphics2D g = image.createGraphics();
+            try {
+                drawLabel(g, label, image.getWidth(), image.getHeight(), 0);
+            } finally {
+                g.dispose();
+            }
+        }
+        return image;
     }
 
     /** The user's label at the top right of a {@code width x height} picture; returns the badge's bottom edge. */

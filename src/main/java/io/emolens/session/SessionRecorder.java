@@ -1,7 +1,5 @@
 package io.emolens.session;
 
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import io.emolens.core.Emotion;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.preprocess.FacePreprocessor;
 import io.emolens.record.AnnotatedVideoWriter;
+import io.emolens.record.CropSampler;
 import io.emolens.record.CropsCsvWriter;
 import io.emolens.record.FacesCsvWriter;
 import io.emolens.record.LabelSegment;
@@ -27,7 +26,6 @@ import io.emolens.record.RecordingException;
 import io.emolens.render.LabelBadge;
 import io.emolens.render.OverlayOptions;
 import io.emolens.render.OverlayRenderer;
-import io.emolens.track.TrackedFace;
 
 /**
  * Records one session into a folder, for the desktop app and {@code analyze} alike: {@code faces.csv}
@@ -55,20 +53,18 @@ public final class SessionRecorder implements AutoCloseable {
     private final RecordingSettings settings;
     private final String source;
     private final String model;
-    private final FacePreprocessor cropper;
     private final Consumer<String> onFailure;
     private final OverlayRenderer renderer = new OverlayRenderer();
     private final long startNanos = System.nanoTime();
     private final Instant startedAt = Instant.now();
     private final LabelTrack labels = new LabelTrack();
     private final FacesCsvWriter faces;
-    private final CropsCsvWriter crops;
+    private final CropSampler crops;
     private final ScheduledExecutorService flusher;
     private AnnotatedVideoWriter video;
     private AnnotatedVideoWriter raw;
     private long frames;
     private long lastSessionMs;
-    private long lastCropMs = Long.MIN_VALUE;
     private volatile boolean stopped;
     private String failure;
     private SessionInfo finalInfo;
@@ -79,12 +75,11 @@ public final class SessionRecorder implements AutoCloseable {
         this.settings = settings;
         this.source = source;
         this.model = model;
-        this.cropper = cropper;
         this.onFailure = onFailure;
         this.faces = new FacesCsvWriter(folder.resolve(FACES_CSV));
-        CropsCsvWriter c = null;
+        CropSampler c = null;
         try {
-            c = new CropsCsvWriter(folder.resolve(CROPS_CSV));
+            c = new CropSampler(new CropsCsvWriter(folder.resolve(CROPS_CSV)), cropper, settings.cropIntervalMs());
             LabelsCsv.write(folder.resolve(LABELS_CSV), List.of());
             SessionJson.write(folder.resolve(SESSION_JSON), info(SessionInfo.RECORDING, null, 0));
         } catch (RuntimeException e) {
@@ -150,14 +145,14 @@ public final class SessionRecorder implements AutoCloseable {
                 faces.write(analyzed, sessionMs);
                 frames++;
                 lastSessionMs = Math.max(lastSessionMs, sessionMs);
-                saveCrop(analyzed, sessionMs);
+                crops.offer(analyzed, sessionMs);
                 if (settings.video()) {
                     if (video == null) {
                         video = new AnnotatedVideoWriter(folder.resolve(ANNOTATED_VIDEO), analyzed.frame().width(),
                                 analyzed.frame().height(), settings.videoFps(), settings.live());
                     }
                     Emotion label = labels.current().orElse(null);
-                    video.write(() -> annotate(analyzed, label), sessionMs);
+                    video.write(() -> LabelBadge.annotate(renderer, analyzed, OVERLAY, label), sessionMs);
                 }
                 if (settings.rawVideo()) {
                     if (raw == null) {
@@ -245,36 +240,6 @@ public final class SessionRecorder implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private void saveCrop(AnalyzedFrame analyzed, long sessionMs) {
-        if (analyzed.faces().isEmpty()) {
-            return;
-        }
-        if (lastCropMs != Long.MIN_VALUE && sessionMs >= lastCropMs && sessionMs - lastCropMs < settings.cropIntervalMs()) {
-            return;
-        }
-        TrackedFace largest = analyzed.faces().get(0);
-        for (TrackedFace f : analyzed.faces()) {
-            if (f.box().area() > largest.box().area()) {
-                largest = f;
-            }
-        }
-        crops.write(sessionMs, analyzed.frame().index(), largest.id(), cropper.crop(analyzed.frame().image(), largest.box()));
-        lastCropMs = sessionMs;
-    }
-
-    private BufferedImage annotate(AnalyzedFrame analyzed, Emotion label) {
-        BufferedImage image = renderer.render(analyzed, OVERLAY, 0);
-        if (label != null) {
-            Graphics2D g = image.createGraphics();
-            try {
-                LabelBadge.drawLabel(g, label, image.getWidth(), image.getHeight(), 0);
-            } finally {
-                g.dispose();
-            }
-        }
-        return image;
     }
 
     private synchronized void flushTick() {
