@@ -39,6 +39,7 @@ public final class Trainer {
         }
         folder.writeSpec(new RunFolder.RunSpec(config, data.source(), data.checksum(), Instant.now().toString()));
         RunState state = RunState.initial(config);
+        folder.writeState(state);
         try (TrainingNetwork network = new TrainingNetwork(factory.create(config))) {
             return run(data, config, folder, state, network, listener, control);
         }

@@ -69,6 +69,23 @@ class ResumeTest {
     }
 
     @Test
+    void aRunKilledInItsFirstEpochResumesFromScratch() throws Exception {
+        Path run = tmp.resolve("first");
+        TrainingControl control = new TrainingControl();
+        TrainerTest.trainer().train(DATA, TrainerTest.config(3), run, new TrainingListener() {
+            @Override
+            public void onBatch(BatchProgress p) {
+                control.stop();
+            }
+        }, control);
+        assertEquals(0, new RunFolder(run).readState().epochsDone());
+        TrainerTest.Recorder rec = new TrainerTest.Recorder();
+        TrainerTest.trainer().resume(DATA, run, c -> c.withMaxEpochs(1), rec, new TrainingControl());
+        assertEquals(1, rec.start.startEpoch());
+        assertEquals(1, rec.epochs.size());
+    }
+
+    @Test
     void resumeRefusesOtherData() {
         Path run = tmp.resolve("other");
         TrainerTest.trainer().train(DATA, TrainerTest.config(1), run, TrainingListener.NONE, new TrainingControl());
