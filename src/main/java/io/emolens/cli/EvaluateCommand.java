@@ -43,7 +43,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "PrivateTest", description = "Training, PublicTest or PrivateTest (default: ${DEFAULT-VALUE})")
     String split;
     @Option(names = "--model", paramLabel = "FILE", description = "model file, or a training run folder (its best epoch) (default: ${DEFAULT-VALUE})",
-            defaultValue = "models/default.zip")
+            defaultValue = "models/emolens-default.zip")
     Path model;
     @Option(names = "--tta", description = "test-time augmentation: average with the mirrored face")
     boolean tta;

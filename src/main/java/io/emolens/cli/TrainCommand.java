@@ -92,6 +92,8 @@ public final class TrainCommand implements Callable<Integer> {
     boolean classWeights;
     @Option(names = "--subsample", description = "use at most N images per split (quick trials; default all)")
     Integer subsample;
+    @Option(names = "--checkpoint-minutes", description = "also checkpoint inside an epoch every N minutes; 0 = epoch ends only (default 10)")
+    Double checkpointMinutes;
     @Option(names = "--folds", description = "k-fold cross-validation on Training instead of one run (k >= 2)")
     Integer folds;
     @Option(names = "--strict", description = "stop at the first bad row with file and line instead of skipping it")
@@ -161,7 +163,7 @@ public final class TrainCommand implements Callable<Integer> {
         return new TrainConfig(arch, or(maxEpochs, d.maxEpochs()), or(batch, d.batchSize()), rate, or(l2, d.l2()),
                 or(dropout, d.dropout()), or(patience, d.patience()), monitor == null ? d.monitor() : monitor,
                 or(lrPatience, d.lrPatience()), d.lrFactor(), Math.min(rate, d.minLearningRate()), or(seed, d.seed()), a,
-                classWeights, d.trainEvalSize(), or(subsample, d.subsample()));
+                classWeights, d.trainEvalSize(), or(subsample, d.subsample()), or(checkpointMinutes, d.checkpointSeconds() / 60) * 60);
     }
 
     /** What --resume may change: the epoch limit, patience and learning rate. */

@@ -95,7 +95,7 @@ public final class RunFolder {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 String n = p.getFileName().toString();
-                boolean ours = n.endsWith(".tmp") || (n.matches("(checkpoint|best)-e\\d{4}\\.zip"));
+                boolean ours = n.endsWith(".tmp") || (n.matches("(checkpoint|best)-e\\d{4}(-b\\d{6})?\\.zip"));
                 if (ours && !keep.contains(n)) {
                     Files.deleteIfExists(p);
                 }

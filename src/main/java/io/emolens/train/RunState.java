@@ -19,10 +19,13 @@ import java.util.List;
  * @param best                file name of the best epoch's checkpoint, or null
  * @param status              running, finished, early-stopped, stopped, diverged
  * @param history             one entry per completed epoch
+ * @param batchesDone         batches of epoch {@code epochsDone + 1} already fitted into {@code checkpoint} (mid-epoch save)
+ * @param partialLoss         sum of those batches' losses
+ * @param partialFitSeconds   time spent fitting them
  */
 public record RunState(int epochsDone, int bestEpoch, double bestMetric, int epochsSinceBest, double bestValLoss,
                        int epochsSinceLossDrop, double learningRate, String checkpoint, String best, String status,
-                       List<EpochStats> history) {
+                       List<EpochStats> history, int batchesDone, double partialLoss, double partialFitSeconds) {
 
     public RunState {
         history = List.copyOf(history);
@@ -30,7 +33,7 @@ public record RunState(int epochsDone, int bestEpoch, double bestMetric, int epo
 
     static RunState initial(TrainConfig config) {
         return new RunState(0, 0, Double.NEGATIVE_INFINITY, 0, Double.POSITIVE_INFINITY, 0, config.learningRate(),
-                null, null, "running", List.of());
+                null, null, "running", List.of(), 0, 0, 0);
     }
 
     /** The state after {@code stats}, applying the best-epoch, patience and learning-rate rules of {@code config}. */
@@ -48,12 +51,24 @@ public record RunState(int epochsDone, int bestEpoch, double bestMetric, int epo
         h.add(stats);
         return new RunState(stats.epoch(), improved ? stats.epoch() : bestEpoch, improved ? metric : bestMetric,
                 improved ? 0 : epochsSinceBest + 1, Math.min(bestValLoss, stats.valLoss()), sinceDrop, lr,
-                checkpointName, improved ? bestName(stats.epoch()) : best, status, h);
+                checkpointName, improved ? bestName(stats.epoch()) : best, status, h, 0, 0, 0);
     }
 
     RunState withStatus(String newStatus) {
         return new RunState(epochsDone, bestEpoch, bestMetric, epochsSinceBest, bestValLoss, epochsSinceLossDrop,
-                learningRate, checkpoint, best, newStatus, history);
+                learningRate, checkpoint, best, newStatus, history, batchesDone, partialLoss, partialFitSeconds);
+    }
+
+    /** The state after a mid-epoch save of {@code batches} batches of the next epoch into {@code checkpointName}. */
+    RunState withPartialEpoch(int batches, double lossSum, double fitSeconds, String checkpointName) {
+        return new RunState(epochsDone, bestEpoch, bestMetric, epochsSinceBest, bestValLoss, epochsSinceLossDrop,
+                learningRate, checkpointName, best, status, history, batches, lossSum, fitSeconds);
+    }
+
+    /** The same state with another learning rate and its plateau counter reset. */
+    RunState withLearningRate(double lr) {
+        return new RunState(epochsDone, bestEpoch, bestMetric, epochsSinceBest, bestValLoss, 0, lr, checkpoint, best,
+                status, history, batchesDone, partialLoss, partialFitSeconds);
     }
 
     /** True when the patience for the monitored metric is used up. */
@@ -63,6 +78,10 @@ public record RunState(int epochsDone, int bestEpoch, double bestMetric, int epo
 
     static String checkpointName(int epoch) {
         return String.format("checkpoint-e%04d.zip", epoch);
+    }
+
+    static String partialName(int epoch, int batches) {
+        return String.format("checkpoint-e%04d-b%06d.zip", epoch, batches);
     }
 
     static String bestName(int epoch) {

@@ -20,11 +20,13 @@ package io.emolens.train;
  * @param classWeights    weight each training image's loss by N / (7 * count of its class) (default off)
  * @param trainEvalSize   training images scored each epoch in inference mode for the train curve (default 3589)
  * @param subsample       use at most this many images per split, chosen at random with the seed; 0 = all (default 0)
+ * @param checkpointSeconds also checkpoint inside an epoch when this many seconds passed since the last save,
+ *                        so a kill loses little of a long epoch; 0 = only at epoch ends (default 600)
  */
 public record TrainConfig(String architecture, int maxEpochs, int batchSize, double learningRate, double l2,
                           double dropout, int patience, Monitor monitor, int lrPatience, double lrFactor,
                           double minLearningRate, long seed, AugmentConfig augment, boolean classWeights,
-                          int trainEvalSize, int subsample) {
+                          int trainEvalSize, int subsample, double checkpointSeconds) {
 
     /** The validation metric that defines the best epoch. */
     public enum Monitor { VAL_ACCURACY, VAL_LOSS }
@@ -45,6 +47,7 @@ public record TrainConfig(String architecture, int maxEpochs, int batchSize, dou
                 "minimum learning rate must be within (0, learning rate], was " + minLearningRate);
         require(trainEvalSize >= 0, "train evaluation size must be 0 or more, was " + trainEvalSize);
         require(subsample >= 0, "subsample must be 0 (all) or more, was " + subsample);
+        require(checkpointSeconds >= 0, "checkpoint interval must be 0 (epoch ends only) or more seconds, was " + checkpointSeconds);
         if (monitor == null) {
             throw new IllegalArgumentException("monitor is required");
         }
@@ -57,23 +60,28 @@ public record TrainConfig(String architecture, int maxEpochs, int batchSize, dou
     public static TrainConfig defaults(String architecture) {
         boolean seed = "seed".equalsIgnoreCase(architecture);
         return new TrainConfig(architecture, 60, 64, seed ? 1e-4 : 1e-3, seed ? 0 : 1e-4, Double.NaN, 10,
-                Monitor.VAL_ACCURACY, 3, 0.5, seed ? 1e-6 : 1e-5, 42, AugmentConfig.DEFAULT, false, 3589, 0);
+                Monitor.VAL_ACCURACY, 3, 0.5, seed ? 1e-6 : 1e-5, 42, AugmentConfig.DEFAULT, false, 3589, 0, 600);
     }
 
     public TrainConfig withMaxEpochs(int epochs) {
         return new TrainConfig(architecture, epochs, batchSize, learningRate, l2, dropout, patience, monitor, lrPatience,
-                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample);
+                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds);
     }
 
     public TrainConfig withPatience(int epochs) {
         return new TrainConfig(architecture, maxEpochs, batchSize, learningRate, l2, dropout, epochs, monitor, lrPatience,
-                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample);
+                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds);
+    }
+
+    public TrainConfig withCheckpointSeconds(double seconds) {
+        return new TrainConfig(architecture, maxEpochs, batchSize, learningRate, l2, dropout, patience, monitor, lrPatience,
+                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, seconds);
     }
 
     /** The same settings with a new initial learning rate (the minimum is lowered to it when needed). */
     public TrainConfig withLearningRate(double lr) {
         return new TrainConfig(architecture, maxEpochs, batchSize, lr, l2, dropout, patience, monitor, lrPatience,
-                lrFactor, Math.min(lr, minLearningRate), seed, augment, classWeights, trainEvalSize, subsample);
+                lrFactor, Math.min(lr, minLearningRate), seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds);
     }
 
     private static void require(boolean ok, String message) {

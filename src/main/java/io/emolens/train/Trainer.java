@@ -2,11 +2,7 @@ package io.emolens.train;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
-
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 import io.emolens.core.EmolensException;
 import io.emolens.data.Dataset;
@@ -39,6 +35,7 @@ public final class Trainer {
         }
         folder.writeSpec(new RunFolder.RunSpec(config, data.source(), data.checksum(), Instant.now().toString()));
         RunState state = RunState.initial(config);
+        folder.writeState(state);
         try (TrainingNetwork network = new TrainingNetwork(factory.create(config))) {
             return run(data, config, folder, state, network, listener, control);
         }
@@ -63,9 +60,7 @@ public final class Trainer {
         TrainConfig config = changes.apply(spec.config());
         RunState state = folder.readState();
         if (config.learningRate() != spec.config().learningRate()) {
-            state = new RunState(state.epochsDone(), state.bestEpoch(), state.bestMetric(), state.epochsSinceBest(),
-                    state.bestValLoss(), 0, config.learningRate(), state.checkpoint(), state.best(), state.status(),
-                    state.history());
+            state = state.withLearningRate(config.learningRate());
         }
         folder.writeSpec(new RunFolder.RunSpec(config, spec.data(), spec.dataChecksum(), spec.created()));
         folder.removeUnreferenced(state);
@@ -78,19 +73,16 @@ public final class Trainer {
     private TrainingResult run(Dataset data, TrainConfig config, RunFolder folder, RunState state,
                                TrainingNetwork network, TrainingListener listener, TrainingControl control) {
         TrainingData split = TrainingData.of(data, config, listener::onMessage);
-        Batches batches = new Batches(config);
         if (split.classWeights != null) {
             network.setClassWeights(split.classWeights);
             listener.onMessage("class weights " + java.util.Arrays.toString(split.classWeights));
         }
         Evaluator evaluator = new Evaluator(256, false);
         NetworkClassifier classifier = new NetworkClassifier(network);
-        int n = split.train.size();
-        int batchCount = (n + config.batchSize() - 1) / config.batchSize();
-        listener.onStart(new RunInfo(config, folder.dir(), state.epochsDone() + 1, n, split.validation.size(),
-                network.numParams()));
+        EpochFitter fitter = new EpochFitter(config, split.train, network, folder, listener, control);
+        listener.onStart(new RunInfo(config, folder.dir(), state.epochsDone() + 1, split.train.size(),
+                split.validation.size(), network.numParams()));
         String status = "finished";
-        double evalSeconds = 0;
         while (state.epochsDone() < config.maxEpochs()) {
             if (state.patienceExhausted(config)) {
                 status = "early-stopped";
@@ -98,59 +90,21 @@ public final class Trainer {
             }
             int epoch = state.epochsDone() + 1;
             long start = System.nanoTime();
-            Nd4j.getRandom().setSeed(config.seed() + epoch);
-            int[] order = shuffled(n, new SplittableRandom(config.seed() * 1_000_003L + epoch));
-            SplittableRandom augRandom = new SplittableRandom(config.seed() * 7_919L + epoch);
-            network.setLearningRate(state.learningRate());
-            network.setEpochCount(epoch - 1);
-            double lossSum = 0;
-            long fitNanos = 0;
-            boolean stopped = false;
-            for (int b = 0; b < batchCount; b++) {
-                try {
-                    stopped = control.awaitGo();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stopped = true;
-                }
-                if (stopped) {
-                    break;
-                }
-                int from = b * config.batchSize();
-                int to = Math.min(n, from + config.batchSize());
-                long t0 = System.nanoTime();
-                DataSet batch = batches.trainBatch(split.train, order, from, to, augRandom);
-                network.fit(batch);
-                double loss = network.score();
-                closeQuietly(batch);
-                fitNanos += System.nanoTime() - t0;
-                if (!Double.isFinite(loss)) {
-                    folder.writeState(state.withStatus("diverged"));
-                    throw new EmolensException(String.format("training diverged: the loss became %s at epoch %d, batch %d "
-                            + "(learning rate %.3g). Resume from the last good epoch with a lower rate: "
-                            + "train --resume %s --lr %.3g", loss, epoch, b + 1, state.learningRate(), folder.dir(),
-                            state.learningRate() / 10));
-                }
-                lossSum += loss;
-                double seen = to;
-                double ips = seen / (fitNanos / 1e9);
-                double epochEta = (n - seen) / ips;
-                listener.onBatch(new BatchProgress(epoch, config.maxEpochs(), b + 1, batchCount, loss, lossSum / (b + 1),
-                        ips, epochEta, epochEta + (config.maxEpochs() - epoch) * (n / ips + evalSeconds)));
-            }
-            if (stopped) {
+            EpochFitter.Outcome fit = fitter.fit(state);
+            if (fit.stopped()) {
                 status = "stopped";
-                listener.onMessage("stopped during epoch " + epoch + "; that epoch is discarded, the run can be resumed from epoch "
-                        + state.epochsDone());
+                listener.onMessage("stopped during epoch " + epoch + " after batch " + fit.state().batchesDone()
+                        + "; saved: 'train --resume " + folder.dir() + "' continues from there");
+                state = fit.state();
                 break;
             }
             long evalStart = System.nanoTime();
             Evaluation trainEval = evaluator.evaluate(classifier, split.trainSample, "Training sample");
             Evaluation valEval = evaluator.evaluate(classifier, split.validation, split.validationName);
-            evalSeconds = (System.nanoTime() - evalStart) / 1e9;
-            EpochStats stats = new EpochStats(epoch, lossSum / batchCount, trainEval.logLoss(), trainEval.accuracy(),
-                    valEval.logLoss(), valEval.accuracy(), state.learningRate(), (System.nanoTime() - start) / 1e9,
-                    n / (fitNanos / 1e9));
+            fitter.evalSeconds((System.nanoTime() - evalStart) / 1e9);
+            EpochStats stats = new EpochStats(epoch, fit.meanLoss(), trainEval.logLoss(), trainEval.accuracy(),
+                    valEval.logLoss(), valEval.accuracy(), state.learningRate(), fit.resumedSeconds()
+                    + (System.nanoTime() - start) / 1e9, fit.imagesPerSec());
             String checkpoint = RunState.checkpointName(epoch);
             RunState next = state.next(stats, config, checkpoint);
             folder.saveNetwork(network, checkpoint);
@@ -178,22 +132,4 @@ public final class Trainer {
         return new RunFinisher(folder, config, exporter, listener).finish(data, split, state.withStatus(status));
     }
 
-    private static int[] shuffled(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
-
-    private static void closeQuietly(DataSet batch) {
-        batch.getFeatures().close();
-        batch.getLabels().close();
-    }
 }

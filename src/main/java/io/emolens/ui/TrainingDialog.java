@@ -3,7 +3,6 @@ package io.emolens.ui;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.Font;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,22 +23,15 @@ import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
-import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
-import javax.swing.UIManager;
 import javax.swing.WindowConstants;
 
 import io.emolens.data.Dataset;
 import io.emolens.data.DatasetReader;
 import io.emolens.data.ReadOptions;
 import io.emolens.data.SplitReport;
-import io.emolens.train.BatchProgress;
-import io.emolens.train.Diagnosis;
-import io.emolens.train.EpochStats;
-import io.emolens.train.RunInfo;
 import io.emolens.train.TrainConfig;
 import io.emolens.train.TrainingControl;
-import io.emolens.train.TrainingListener;
 import io.emolens.train.TrainingResult;
 
 /**
@@ -52,12 +44,10 @@ final class TrainingDialog {
     private final JDialog dialog;
     private final JTextField dataField = new JTextField(36);
     private final JTextArea report = monospace();
-    private final JTextArea log = monospace();
     private final TrainingSettingsForm settings = new TrainingSettingsForm();
-    private final CurvesPanel curves = new CurvesPanel();
-    private final JLabel overfit = new JLabel(" ");
+    private final TrainingMonitor monitor = new TrainingMonitor();
     private final EvaluationPanel evaluation = new EvaluationPanel();
-    private final JProgressBar progress = new JProgressBar();
+    private final JProgressBar progress = monitor.progress();
     private final JButton check = new JButton("Check data");
     private final JButton start = new JButton("Start training");
     private final JButton pause = new JButton("Pause");
@@ -92,13 +82,9 @@ final class TrainingDialog {
         JPanel left = new JPanel(new BorderLayout());
         left.setBorder(BorderFactory.createTitledBorder("Settings (hover for help)"));
         left.add(settings, BorderLayout.NORTH);
-        JPanel curvesTab = new JPanel(new BorderLayout());
-        curvesTab.add(curves, BorderLayout.CENTER);
-        overfit.setFont(overfit.getFont().deriveFont(Font.BOLD));
-        curvesTab.add(overfit, BorderLayout.SOUTH);
         tabs.addTab("Data report", new JScrollPane(report));
-        tabs.addTab("Learning curves", curvesTab);
-        tabs.addTab("Log", new JScrollPane(log));
+        tabs.addTab("Learning curves", monitor.curvesView());
+        tabs.addTab("Log", new JScrollPane(monitor.log()));
         tabs.addTab("Evaluation", evaluation);
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, tabs);
         split.setDividerLocation(360);
@@ -115,7 +101,6 @@ final class TrainingDialog {
         pause.addActionListener(e -> togglePause());
         stop.addActionListener(e -> requestStop());
         useModel.addActionListener(e -> installModel());
-        progress.setStringPainted(true);
         progress.setString("Choose data and press Check data, then Start training");
         JPanel bottom = new JPanel(new BorderLayout());
         bottom.add(progress, BorderLayout.NORTH);
@@ -147,7 +132,7 @@ final class TrainingDialog {
     }
 
     CurvesPanel curves() {
-        return curves;
+        return monitor.curves();
     }
 
     TrainingSettingsForm settings() {
@@ -219,9 +204,7 @@ final class TrainingDialog {
                 : host.runsFolder().resolve(config.architecture() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         control = new TrainingControl();
         result = null;
-        curves.clear();
-        overfit.setText(" ");
-        log.setText("");
+        monitor.reset();
         evaluation.clear();
         setRunning(true);
         host.pauseLive(true);
@@ -232,10 +215,9 @@ final class TrainingDialog {
         new SwingWorker<TrainingResult, Void>() {
             @Override
             protected TrainingResult doInBackground() {
-                TrainingListener listener = new Listener();
                 return resumeDir != null
-                        ? host.trainer().resume(data, runDir, c -> c.withMaxEpochs(Math.max(c.maxEpochs(), config.maxEpochs())), listener, runControl)
-                        : host.trainer().train(data, config, runDir, listener, runControl);
+                        ? host.trainer().resume(data, runDir, c -> c.withMaxEpochs(Math.max(c.maxEpochs(), config.maxEpochs())), monitor, runControl)
+                        : host.trainer().train(data, config, runDir, monitor, runControl);
             }
 
             @Override
@@ -350,7 +332,7 @@ final class TrainingDialog {
     }
 
     private void append(String line) {
-        log.append(line + "\n");
+        monitor.append(line);
     }
 
     private static JTextArea monospace() {
@@ -359,54 +341,4 @@ final class TrainingDialog {
         area.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
         return area;
     }
-
-    /** Hands training events to the EDT. */
-    private final class Listener implements TrainingListener {
-        @Override
-        public void onStart(RunInfo info) {
-            SwingUtilities.invokeLater(() -> append(String.format("Run folder %s: %d training and %d validation faces, %,d parameters, from epoch %d",
-                    info.runDir(), info.trainImages(), info.valImages(), info.parameters(), info.startEpoch())));
-        }
-
-        @Override
-        public void onBatch(BatchProgress p) {
-            SwingUtilities.invokeLater(() -> {
-                curves.addBatch(p);
-                progress.setMaximum(p.batches());
-                progress.setValue(p.batch());
-                progress.setString(String.format("epoch %d/%d  batch %d/%d  loss %.3f  %.0f images/s  epoch ETA %s",
-                        p.epoch(), p.maxEpochs(), p.batch(), p.batches(), p.meanLoss(), p.imagesPerSec(), duration(p.epochEtaSec())));
-            });
-        }
-
-        @Override
-        public void onEpoch(EpochStats s, int bestEpoch) {
-            SwingUtilities.invokeLater(() -> {
-                curves.addEpoch(s, bestEpoch);
-                append(String.format("epoch %d: train loss %.3f acc %.1f%% | validation loss %.3f acc %.1f%% | %.0f s",
-                        s.epoch(), s.trainLoss(), 100 * s.trainAcc(), s.valLoss(), 100 * s.valAcc(), s.seconds()));
-                Diagnosis d = Diagnosis.of(curves.history(), bestEpoch);
-                boolean overfitting = d.lossTurnEpoch() > 0 && s.trainLoss() < trainLossAt(d.lowestLossEpoch());
-                overfit.setForeground(overfitting ? UIManager.getColor("Component.error.focusedBorderColor") : UIManager.getColor("Label.foreground"));
-                overfit.setText(overfitting
-                        ? "Over-fitting: validation loss turned up at epoch " + d.lossTurnEpoch() + " while training loss keeps falling. Best epoch " + bestEpoch + " is kept."
-                        : "No over-fitting yet: validation loss is at or near its lowest.");
-            });
-        }
-
-        @Override
-        public void onMessage(String message) {
-            SwingUtilities.invokeLater(() -> append(message));
-        }
-    }
-
-    private double trainLossAt(int epoch) {
-        return curves.history().stream().filter(e -> e.epoch() == epoch).findFirst().map(EpochStats::trainLoss).orElse(Double.NaN);
-    }
-
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60) : String.format("%dm%02ds", s / 60, s % 60);
-    }
-
 }

@@ -62,7 +62,7 @@ final class TrainingSettingsForm extends JPanel {
                 ((Number) l2.getValue()).doubleValue(), keepDropout.isSelected() ? Double.NaN : ((Number) dropout.getValue()).doubleValue(),
                 ((Number) patience.getValue()).intValue(), d.monitor(), d.lrPatience(), d.lrFactor(), Math.min(d.minLearningRate(), lr),
                 d.seed(), augment.isSelected() ? AugmentConfig.DEFAULT : AugmentConfig.NONE, classWeights.isSelected(),
-                d.trainEvalSize(), d.subsample());
+                d.trainEvalSize(), d.subsample(), d.checkpointSeconds());
     }
 
     void setEditable(boolean editable) {

@@ -18,7 +18,7 @@ import io.emolens.data.Split;
 class ClassWeightsTest {
     private static final List<LabeledFace> TRAIN = TrainerTest.DATA.split(Split.TRAINING);
     private static final TrainConfig PLAIN = new TrainConfig("tiny", 1, 64, 1e-3, 0, Double.NaN, 1,
-            TrainConfig.Monitor.VAL_ACCURACY, 0, 0.5, 1e-5, 1, AugmentConfig.NONE, false, 0, 0);
+            TrainConfig.Monitor.VAL_ACCURACY, 0, 0.5, 1e-5, 1, AugmentConfig.NONE, false, 0, 0, 0);
 
     @Test
     void weightsAreInverseClassFrequency() {

@@ -36,13 +36,16 @@ class KillAndResumeTest {
         } finally {
             p.destroyForcibly().waitFor();
         }
-        int done = new RunFolder(run).readState().epochsDone();
+        RunState killed = new RunFolder(run).readState();
+        int done = killed.epochsDone();
         assertTrue(done >= 2, "at least two epochs were checkpointed");
+        assertTrue(Files.isRegularFile(run.resolve(killed.checkpoint())), killed.checkpoint());
 
         TrainerTest.Recorder rec = new TrainerTest.Recorder();
         TrainingResult r = TrainerTest.trainer().resume(TrainerTest.DATA, run, c -> c.withMaxEpochs(done + 1), rec,
                 new TrainingControl());
         assertEquals(done + 1, rec.start.startEpoch());
+        assertEquals(4 - killed.batchesDone(), rec.batches.size(), "continues after the last mid-epoch checkpoint");
         assertEquals(done + 1, r.history().size());
         List<String> csv = Files.readAllLines(run.resolve("curves.csv"));
         assertEquals(done + 2, csv.size());

@@ -23,6 +23,6 @@ public final class KillableTraining {
             }
         };
         new Trainer(TinyNetworks.FACTORY, TinyNetworks.EXPORTER).train(DatasetReader.readAny(Path.of(args[0]), ReadOptions.STRICT),
-                TrainConfig.defaults("tiny").withMaxEpochs(1000).withPatience(1000), Path.of(args[1]), slow, new TrainingControl());
+                TrainConfig.defaults("tiny").withMaxEpochs(1000).withPatience(1000).withCheckpointSeconds(0.05), Path.of(args[1]), slow, new TrainingControl());
     }
 }

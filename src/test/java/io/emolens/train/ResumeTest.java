@@ -53,6 +53,30 @@ class ResumeTest {
     }
 
     @Test
+    void aRunStoppedInsideAnEpochContinuesAtTheNextBatchExactly() {
+        TrainingResult full = TrainerTest.trainer().train(DATA, TrainerTest.config(2), tmp.resolve("straight"),
+                TrainingListener.NONE, new TrainingControl());
+        Path run = tmp.resolve("stopped");
+        TrainingControl control = new TrainingControl();
+        TrainerTest.trainer().train(DATA, TrainerTest.config(2), run, new TrainingListener() {
+            @Override
+            public void onBatch(BatchProgress p) {
+                if (p.epoch() == 2 && p.batch() == 3) {
+                    control.stop();
+                }
+            }
+        }, control);
+        assertEquals(3, new RunFolder(run).readState().batchesDone());
+        TrainerTest.Recorder rec = new TrainerTest.Recorder();
+        TrainingResult resumed = TrainerTest.trainer().resume(DATA, run, UnaryOperator.identity(), rec, new TrainingControl());
+        assertEquals(1, rec.batches.size(), "only batch 4 of epoch 2 is left");
+        assertEquals(4, rec.batches.get(0).batch());
+        assertEquals(full.history().get(1).fitLoss(), resumed.history().get(1).fitLoss(), 1e-4);
+        assertEquals(full.history().get(1).valLoss(), resumed.history().get(1).valLoss(), 1e-4);
+        assertEquals(0, new RunFolder(run).readState().batchesDone());
+    }
+
+    @Test
     void resumeAfterAKillMidCheckpointIgnoresTheHalfWrittenFiles() throws Exception {
         Path run = tmp.resolve("killed");
         TrainerTest.trainer().train(DATA, TrainerTest.config(1), run, TrainingListener.NONE, new TrainingControl());
@@ -66,6 +90,23 @@ class ResumeTest {
         assertFalse(Files.exists(run.resolve("state.json.tmp")));
         assertFalse(Files.exists(run.resolve(RunState.checkpointName(2) + ".tmp")));
         assertEquals(2, new RunFolder(run).readState().epochsDone());
+    }
+
+    @Test
+    void aRunKilledInItsFirstEpochResumesFromScratch() throws Exception {
+        Path run = tmp.resolve("first");
+        TrainingControl control = new TrainingControl();
+        TrainerTest.trainer().train(DATA, TrainerTest.config(3), run, new TrainingListener() {
+            @Override
+            public void onBatch(BatchProgress p) {
+                control.stop();
+            }
+        }, control);
+        assertEquals(0, new RunFolder(run).readState().epochsDone());
+        TrainerTest.Recorder rec = new TrainerTest.Recorder();
+        TrainerTest.trainer().resume(DATA, run, c -> c.withMaxEpochs(1), rec, new TrainingControl());
+        assertEquals(1, rec.start.startEpoch());
+        assertEquals(1, rec.epochs.size());
     }
 
     @Test

@@ -28,7 +28,7 @@ class RunStateTest {
     @MethodSource("cases")
     void appliesTheRules(TrainConfig.Monitor monitor, int lrPatience, double[][] epochs, int best, int sinceBest, double lr) {
         TrainConfig c = new TrainConfig("tiny", 50, 64, 1e-3, 0, Double.NaN, 3, monitor, lrPatience, 0.5, 1e-5, 1,
-                AugmentConfig.NONE, false, 0, 0);
+                AugmentConfig.NONE, false, 0, 0, 0);
         RunState s = RunState.initial(c);
         for (int i = 0; i < epochs.length; i++) {
             s = s.next(new EpochStats(i + 1, 1, 1, 0.5, epochs[i][0], epochs[i][1], s.learningRate(), 1, 1), c,

@@ -138,7 +138,11 @@ class TrainerTest {
         };
         TrainingResult r = trainer().train(DATA, config(5), tmp.resolve("stop"), rec, control);
         assertEquals("stopped", r.status());
-        assertEquals(1, r.history().size(), "the interrupted epoch 2 is discarded");
+        assertEquals(1, r.history().size(), "epoch 2 is not complete");
+        RunState saved = new RunFolder(tmp.resolve("stop")).readState();
+        assertEquals(2, saved.batchesDone(), "the two fitted batches of epoch 2 are checkpointed");
+        assertEquals(RunState.partialName(2, 2), saved.checkpoint());
+        assertTrue(Files.isRegularFile(tmp.resolve("stop").resolve(saved.checkpoint())));
         assertEquals(6, rec.batches.size(), "4 batches of epoch 1, then 2 of epoch 2");
         assertEquals(1, r.bestEpoch());
         assertTrue(Files.isRegularFile(r.model()));
@@ -147,7 +151,7 @@ class TrainerTest {
     @Test
     void earlyStoppingEndsAfterPatienceEpochsWithoutImprovement() {
         TrainConfig c = new TrainConfig("tiny", 30, 64, 1e-6, 0, Double.NaN, 2, TrainConfig.Monitor.VAL_ACCURACY, 0, 0.5,
-                1e-6, 42, AugmentConfig.NONE, false, 100, 0);
+                1e-6, 42, AugmentConfig.NONE, false, 100, 0, 0);
         TrainingResult r = trainer().train(DATA, c, tmp.resolve("early"), TrainingListener.NONE, new TrainingControl());
         assertEquals("early-stopped", r.status());
         assertEquals(r.bestEpoch() + 2, r.history().size(), "stops 2 epochs after the best");
