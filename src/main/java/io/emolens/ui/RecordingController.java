@@ -48,6 +48,7 @@ final class RecordingController {
     private volatile String lastSource = "unknown source";
     private Emotion label;
     private boolean busy;
+    private boolean closed;
 
     RecordingController(JFrame frame, UiPreferences prefs, StatusBar status, VideoPanel video, LivePipeline pipeline) {
         this.frame = frame;
@@ -150,6 +151,7 @@ final class RecordingController {
 
     /** Stops a running recording and waits until its files are final (on quit). */
     void close() {
+        closed = true;
         ticker.stop();
         SessionRecorder r = recorder;
         recorder = null;
@@ -182,6 +184,10 @@ final class RecordingController {
                 busy = false;
                 try {
                     SessionRecorder r = get();
+                    if (closed) {
+                        r.stop();
+                        return;
+                    }
                     if (label != initial) {
                         r.label(label, r.elapsedMs());
                     }
