@@ -213,6 +213,50 @@ class SessionRecorderTest {
     }
 
     @Test
+    void theOptionalRawVideoHoldsTheFramesWithoutOverlay() {
+        Path rawFolder = tmp.resolve("raw-session");
+        SessionRecorder recorder = SessionRecorder.start(rawFolder, RecordingSettings.offline(true, 29.97).withRawVideo(true),
+                "demo.mp4", null, analyzer.preprocessor(), m -> { });
+        for (AnalyzedFrame f : FRAMES.subList(0, 30)) {
+            recorder.frame(f, f.frame().timeMs());
+        }
+        SessionInfo info = recorder.stop();
+        assertEquals(SessionRecorder.RAW_VIDEO, info.rawVideo());
+        long frames = 0;
+        double edgeRaw = 0;
+        double edgeAnnotated = 0;
+        try (FrameSource raw = new DefaultFrameSourceFactory().open(rawFolder.resolve(SessionRecorder.RAW_VIDEO));
+             FrameSource annotated = new DefaultFrameSourceFactory().open(rawFolder.resolve(SessionRecorder.ANNOTATED_VIDEO))) {
+            Optional<VideoFrame> next;
+            while ((next = raw.next()).isPresent()) {
+                AnalyzedFrame source = FRAMES.get((int) frames++);
+                java.awt.image.BufferedImage drawn = annotated.next().orElseThrow().image();
+                for (TrackedFace face : source.faces()) {
+                    edgeRaw += topEdgeDiff(next.get().image(), source.frame().image(), face);
+                    edgeAnnotated += topEdgeDiff(drawn, source.frame().image(), face);
+                }
+            }
+        }
+        assertEquals(30, frames);
+        assertTrue(edgeAnnotated > 3 * edgeRaw && edgeRaw > 0,
+                "the face boxes are drawn in annotated.mp4 only: edge difference raw " + edgeRaw + ", annotated " + edgeAnnotated);
+    }
+
+    /** Mean absolute difference of two pictures along the top edge of a face box, where the overlay draws its line. */
+    private static double topEdgeDiff(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b, TrackedFace face) {
+        long sum = 0;
+        int y = face.box().y();
+        for (int x = face.box().x(); x < face.box().x() + face.box().width(); x++) {
+            int p = a.getRGB(x, y);
+            int q = b.getRGB(x, y);
+            for (int shift = 0; shift <= 16; shift += 8) {
+                sum += Math.abs(((p >> shift) & 255) - ((q >> shift) & 255));
+            }
+        }
+        return (double) sum / (3 * face.box().width());
+    }
+
+    @Test
     void aFolderWithASessionIsNotOverwritten() {
         assertThrows(io.emolens.core.EmolensException.class,
                 () -> SessionRecorder.start(folder, RecordingSettings.LIVE, "x", null, analyzer.preprocessor(), m -> { }));
