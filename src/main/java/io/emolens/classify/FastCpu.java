@@ -99,7 +99,11 @@ public final class FastCpu {
             try {
                 net.init();
             } finally {
-                System.setProperty(HELPERS_DISABLE_PROPERTY, before);
+                if (before == null) {
+                    System.clearProperty(HELPERS_DISABLE_PROPERTY);
+                } else {
+                    System.setProperty(HELPERS_DISABLE_PROPERTY, before);
+                }
             }
         }
         return net;
