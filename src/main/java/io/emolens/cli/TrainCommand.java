@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
+import io.emolens.classify.Architectures;
+import io.emolens.classify.FastCpu;
 import io.emolens.core.EmolensException;
 import io.emolens.data.Dataset;
 import io.emolens.data.DatasetReader;
@@ -64,8 +66,10 @@ public final class TrainCommand implements Callable<Integer> {
     Double lr;
     @Option(names = "--l2", description = "L2 weight decay (default 1e-4; seed: 0)")
     Double l2;
-    @Option(names = "--dropout", description = "dropout rate for the architecture's dropout layers (default: the architecture's own)")
+    @Option(names = "--dropout", description = "fraction dropped after the hidden dense layer (default: the architecture's own, 0.5)")
     Double dropout;
+    @Option(names = "--conv-dropout", description = "fraction dropped after each convolution block (default: the architecture's own)")
+    Double convDropout;
     @Option(names = "--patience", description = "early stopping: epochs without improvement (default 10)")
     Integer patience;
     @Option(names = "--monitor", description = "metric for the best epoch: VAL_ACCURACY or VAL_LOSS (default VAL_ACCURACY)")
@@ -128,6 +132,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (reportOnly) {
             return 0;
         }
+        if (resume == null && Architectures.names().contains(arch)) {
+            console.println("architecture " + Architectures.info(arch) + "; " + FastCpu.configure());
+        }
         Trainer trainer = new Trainer(networks, exporter);
         ConsoleProgress progress = new ConsoleProgress(console, 30);
         TrainingControl control = new TrainingControl();
@@ -161,7 +168,7 @@ public final class TrainCommand implements Callable<Integer> {
                 or(brightness, d.augment().maxBrightness()), or(contrast, d.augment().maxContrast()));
         double rate = or(lr, d.learningRate());
         return new TrainConfig(arch, or(maxEpochs, d.maxEpochs()), or(batch, d.batchSize()), rate, or(l2, d.l2()),
-                or(dropout, d.dropout()), or(patience, d.patience()), monitor == null ? d.monitor() : monitor,
+                or(dropout, d.dropout()), or(convDropout, d.convDropout()), or(patience, d.patience()), monitor == null ? d.monitor() : monitor,
                 or(lrPatience, d.lrPatience()), d.lrFactor(), Math.min(rate, d.minLearningRate()), or(seed, d.seed()), a,
                 classWeights, d.trainEvalSize(), or(subsample, d.subsample()), or(checkpointMinutes, d.checkpointSeconds() / 60) * 60);
     }
