@@ -28,9 +28,7 @@ import picocli.CommandLine.Option;
 
 /** {@code emolens train}: parses options and runs the training service, printing progress to the console. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train an emotion CNN on FER2013 with early stopping on PublicTest, checkpoints every epoch,",
-                "learning curves (RUN_DIR/curves.csv, curves.png), an over-fitting diagnosis, and a final PrivateTest",
-                "evaluation. Resume a killed or finished run with --resume RUN_DIR."})
+        description = {"Train an emotion CNN on FER2013 with early stopping on PublicTest, checkpoints every epoch, learning curves (RUN_DIR/curves.csv, curves.png), an over-fitting diagnosis, and a final PrivateTest evaluation. Resume a killed or finished run with --resume RUN_DIR."})
 public final class TrainCommand implements Callable<Integer> {
     private final NetworkFactory networks;
     private final ModelExporter exporter;
