@@ -76,12 +76,12 @@ public final class Architectures {
                 .layer(conv(32, ConvolutionMode.Truncate, true))
                 .layer(conv(64, ConvolutionMode.Truncate, true))
                 .layer(maxPool())
-                .layer(new DropoutLayer(1 - c.drop(0.25)))
+                .layer(new DropoutLayer(1 - c.convDrop(0.25)))
                 .layer(conv(128, ConvolutionMode.Truncate, true))
                 .layer(maxPool())
                 .layer(conv(128, ConvolutionMode.Truncate, true))
                 .layer(maxPool())
-                .layer(new DropoutLayer(1 - c.drop(0.25)))
+                .layer(new DropoutLayer(1 - c.convDrop(0.25)))
                 .layer(new DenseLayer.Builder().nOut(1024).activation(Activation.RELU).build())
                 .layer(new DropoutLayer(1 - c.drop(0.5)))
                 .layer(output())
@@ -100,7 +100,7 @@ public final class Architectures {
             }
             b.layer(maxPool());
             if (block >= 2) {
-                b.layer(new DropoutLayer(1 - c.drop(0.25)));
+                b.layer(new DropoutLayer(1 - c.convDrop(0.25)));
             }
         }
         return b.layer(new DenseLayer.Builder().nOut(256).activation(Activation.IDENTITY).hasBias(false).build())

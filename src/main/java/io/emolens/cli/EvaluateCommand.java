@@ -22,8 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code emolens evaluate}: scores a model on one FER2013 split and prints and saves the metrics. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate a model on a FER2013 split: accuracy, macro-F1, per-class precision/recall/F1 and the",
-                "confusion matrix (rows = true label, FER order). With --json, also a heatmap PNG beside the JSON."})
+        description = {"Evaluate a model on a FER2013 split: accuracy, macro-F1, per-class precision/recall/F1 and the confusion matrix (rows = true label, FER order). With --json, also a heatmap PNG beside the JSON."})
 public final class EvaluateCommand implements Callable<Integer> {
     private final PrintStream console;
     private final PrintStream errors;

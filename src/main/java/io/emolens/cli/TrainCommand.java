@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
+import io.emolens.classify.Architectures;
+import io.emolens.classify.FastCpu;
+import io.emolens.classify.NetworkConfig;
 import io.emolens.core.EmolensException;
 import io.emolens.data.Dataset;
 import io.emolens.data.DatasetReader;
@@ -26,9 +29,7 @@ import picocli.CommandLine.Option;
 
 /** {@code emolens train}: parses options and runs the training service, printing progress to the console. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train an emotion CNN on FER2013 with early stopping on PublicTest, checkpoints every epoch,",
-                "learning curves (RUN_DIR/curves.csv, curves.png), an over-fitting diagnosis, and a final PrivateTest",
-                "evaluation. Resume a killed or finished run with --resume RUN_DIR."})
+        description = {"Train an emotion CNN on FER2013 with early stopping on PublicTest, checkpoints every epoch, learning curves (RUN_DIR/curves.csv, curves.png), an over-fitting diagnosis, and a final PrivateTest evaluation. Resume a killed or finished run with --resume RUN_DIR."})
 public final class TrainCommand implements Callable<Integer> {
     private final NetworkFactory networks;
     private final ModelExporter exporter;
@@ -64,8 +65,10 @@ public final class TrainCommand implements Callable<Integer> {
     Double lr;
     @Option(names = "--l2", description = "L2 weight decay (default 1e-4; seed: 0)")
     Double l2;
-    @Option(names = "--dropout", description = "dropout rate for the architecture's dropout layers (default: the architecture's own)")
+    @Option(names = "--dropout", description = "fraction dropped after the hidden dense layer (default: the architecture's own, 0.5)")
     Double dropout;
+    @Option(names = "--conv-dropout", description = "fraction dropped after each convolution block (default: the architecture's own)")
+    Double convDropout;
     @Option(names = "--patience", description = "early stopping: epochs without improvement (default 10)")
     Integer patience;
     @Option(names = "--monitor", description = "metric for the best epoch: VAL_ACCURACY or VAL_LOSS (default VAL_ACCURACY)")
@@ -128,6 +131,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (reportOnly) {
             return 0;
         }
+        if (resume == null && Architectures.names().contains(arch)) {
+            FastCpu.configure();
+            Architectures.Cost cost = Architectures.cost(Architectures.configuration(arch, NetworkConfig.of(1e-3, 0, 0)));
+            console.println(String.format("architecture %s: %,d parameters, %.0f MFLOP per face; oneDNN helpers %s",
+                    arch, cost.parameters(), cost.flopsPerFace() / 1e6, FastCpu.enabled() ? "on" : "off"));
+        }
         Trainer trainer = new Trainer(networks, exporter);
         ConsoleProgress progress = new ConsoleProgress(console, 30);
         TrainingControl control = new TrainingControl();
@@ -161,7 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
                 or(brightness, d.augment().maxBrightness()), or(contrast, d.augment().maxContrast()));
         double rate = or(lr, d.learningRate());
         return new TrainConfig(arch, or(maxEpochs, d.maxEpochs()), or(batch, d.batchSize()), rate, or(l2, d.l2()),
-                or(dropout, d.dropout()), or(patience, d.patience()), monitor == null ? d.monitor() : monitor,
+                or(dropout, d.dropout()), or(convDropout, d.convDropout()), or(patience, d.patience()), monitor == null ? d.monitor() : monitor,
                 or(lrPatience, d.lrPatience()), d.lrFactor(), Math.min(rate, d.minLearningRate()), or(seed, d.seed()), a,
                 classWeights, d.trainEvalSize(), or(subsample, d.subsample()), or(checkpointMinutes, d.checkpointSeconds() / 60) * 60);
     }

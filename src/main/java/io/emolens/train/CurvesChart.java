@@ -37,8 +37,10 @@ public final class CurvesChart {
         NumberAxis epochs = new NumberAxis("epoch");
         epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochs);
-        plot.add(subplot(new XYSeriesCollection(trainLoss), valLoss, "cross-entropy", bestEpoch), 1);
-        plot.add(subplot(new XYSeriesCollection(trainAcc), valAcc, "accuracy", bestEpoch), 1);
+        plot.add(subplot(new XYSeriesCollection(trainLoss), valLoss, "cross-entropy", bestEpoch, 0.1), 1);
+        XYPlot accuracy = subplot(new XYSeriesCollection(trainAcc), valAcc, "accuracy", bestEpoch, 0.05);
+        ((NumberAxis) accuracy.getRangeAxis()).setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(java.util.Locale.ROOT));
+        plot.add(accuracy, 1);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
@@ -50,10 +52,11 @@ public final class CurvesChart {
         ChartUtils.saveChartAsPNG(png.toFile(), chart(history, bestEpoch, title), 900, 700);
     }
 
-    private static XYPlot subplot(XYSeriesCollection data, XYSeries validation, String label, int bestEpoch) {
+    private static XYPlot subplot(XYSeriesCollection data, XYSeries validation, String label, int bestEpoch, double minRange) {
         data.addSeries(validation);
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);
+        axis.setAutoRangeMinimumSize(minRange);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setSeriesPaint(0, new Color(0x1E88E5));
         renderer.setSeriesPaint(1, new Color(0xE53935));

@@ -9,7 +9,8 @@ package io.emolens.train;
  * @param batchSize       images per weight update (default 64)
  * @param learningRate    initial Adam learning rate (default 1e-3; the {@code seed} network uses 1e-4)
  * @param l2              L2 weight decay coefficient, 0 = none (default 1e-4; {@code seed}: 0)
- * @param dropout         dropout rate for the architecture's dropout layers, or NaN to keep the architecture's own
+ * @param dropout         fraction dropped after the hidden dense layer, or NaN for the architecture's own
+ * @param convDropout     fraction dropped after convolution blocks, or NaN for the architecture's own
  * @param patience        early stopping: epochs without improvement of the monitored metric before stopping (default 10)
  * @param monitor         the PublicTest metric that picks the best epoch and drives early stopping (default accuracy)
  * @param lrPatience      epochs without validation-loss improvement before the learning rate is cut, 0 = never (default 3)
@@ -24,7 +25,7 @@ package io.emolens.train;
  *                        so a kill loses little of a long epoch; 0 = only at epoch ends (default 600)
  */
 public record TrainConfig(String architecture, int maxEpochs, int batchSize, double learningRate, double l2,
-                          double dropout, int patience, Monitor monitor, int lrPatience, double lrFactor,
+                          double dropout, double convDropout, int patience, Monitor monitor, int lrPatience, double lrFactor,
                           double minLearningRate, long seed, AugmentConfig augment, boolean classWeights,
                           int trainEvalSize, int subsample, double checkpointSeconds) {
 
@@ -40,6 +41,8 @@ public record TrainConfig(String architecture, int maxEpochs, int batchSize, dou
         require(learningRate > 0 && learningRate < 1, "learning rate must be within (0, 1), was " + learningRate);
         require(l2 >= 0 && l2 < 1, "L2 must be within [0, 1), was " + l2);
         require(Double.isNaN(dropout) || (dropout >= 0 && dropout < 1), "dropout must be within [0, 1), was " + dropout);
+        require(Double.isNaN(convDropout) || (convDropout >= 0 && convDropout < 1),
+                "convolution dropout must be within [0, 1), was " + convDropout);
         require(patience >= 1, "patience must be at least 1, was " + patience);
         require(lrPatience >= 0, "learning-rate patience must be 0 (off) or more, was " + lrPatience);
         require(lrFactor > 0 && lrFactor < 1, "learning-rate factor must be within (0, 1), was " + lrFactor);
@@ -59,28 +62,28 @@ public record TrainConfig(String architecture, int maxEpochs, int batchSize, dou
     /** The documented defaults for {@code architecture}; the {@code seed} network keeps its published Adam 1e-4 and no L2. */
     public static TrainConfig defaults(String architecture) {
         boolean seed = "seed".equalsIgnoreCase(architecture);
-        return new TrainConfig(architecture, 60, 64, seed ? 1e-4 : 1e-3, seed ? 0 : 1e-4, Double.NaN, 10,
+        return new TrainConfig(architecture, 60, 64, seed ? 1e-4 : 1e-3, seed ? 0 : 1e-4, Double.NaN, Double.NaN, 10,
                 Monitor.VAL_ACCURACY, 3, 0.5, seed ? 1e-6 : 1e-5, 42, AugmentConfig.DEFAULT, false, 3589, 0, 600);
     }
 
     public TrainConfig withMaxEpochs(int epochs) {
-        return new TrainConfig(architecture, epochs, batchSize, learningRate, l2, dropout, patience, monitor, lrPatience,
+        return new TrainConfig(architecture, epochs, batchSize, learningRate, l2, dropout, convDropout, patience, monitor, lrPatience,
                 lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds);
     }
 
     public TrainConfig withPatience(int epochs) {
-        return new TrainConfig(architecture, maxEpochs, batchSize, learningRate, l2, dropout, epochs, monitor, lrPatience,
+        return new TrainConfig(architecture, maxEpochs, batchSize, learningRate, l2, dropout, convDropout, epochs, monitor, lrPatience,
                 lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds);
     }
 
     public TrainConfig withCheckpointSeconds(double seconds) {
-        return new TrainConfig(architecture, maxEpochs, batchSize, learningRate, l2, dropout, patience, monitor, lrPatience,
+        return new TrainConfig(architecture, maxEpochs, batchSize, learningRate, l2, dropout, convDropout, patience, monitor, lrPatience,
                 lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, seconds);
     }
 
     /** The same settings with a new initial learning rate (the minimum is lowered to it when needed). */
     public TrainConfig withLearningRate(double lr) {
-        return new TrainConfig(architecture, maxEpochs, batchSize, lr, l2, dropout, patience, monitor, lrPatience,
+        return new TrainConfig(architecture, maxEpochs, batchSize, lr, l2, dropout, convDropout, patience, monitor, lrPatience,
                 lrFactor, Math.min(lr, minLearningRate), seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds);
     }
 

@@ -23,6 +23,9 @@ import io.emolens.core.EmolensException;
  * the classify package's architectures and model store.
  */
 public final class TrainServices {
+    /** File name of the exported model inside a run folder ({@code model.zip} + {@code model.json}). */
+    public static final String MODEL_FILE = "model.zip";
+
     private TrainServices() {
     }
 
@@ -30,7 +33,7 @@ public final class TrainServices {
         return config -> {
             try {
                 return Architectures.build(config.architecture(),
-                        new NetworkConfig(config.learningRate(), config.l2(), config.dropout(), config.seed()));
+                        new NetworkConfig(config.learningRate(), config.l2(), config.dropout(), config.convDropout(), config.seed()));
             } catch (IllegalArgumentException e) {
                 throw new EmolensException(e.getMessage());
             }
@@ -47,8 +50,9 @@ public final class TrainServices {
             Map<String, Double> accuracy = new LinkedHashMap<>();
             Map<String, Double> macroF1 = new LinkedHashMap<>();
             info.evaluations().forEach((split, e) -> {
-                accuracy.put(split, e.accuracy());
-                macroF1.put(split, e.macroF1());
+                String key = split.equals("Training sample") ? "Training" : split;
+                accuracy.put(key, e.accuracy());
+                macroF1.put(key, e.macroF1());
             });
             Map<String, Object> training = new LinkedHashMap<>();
             TrainConfig c = info.config();
@@ -65,7 +69,7 @@ public final class TrainServices {
                     FaceTensor.NORMALIZATION, c.architecture(), cost.parameters(), cost.flopsPerFace(), info.data(),
                     info.dataChecksum(), info.epochsRun(), info.bestEpoch(), info.trainSeconds(), accuracy, macroF1, training,
                     Instant.now().toString(), versions());
-            Path zip = runDir.resolve("model.zip");
+            Path zip = runDir.resolve(MODEL_FILE);
             new ModelStore().save(mln, metadata, zip);
             return zip;
         };
@@ -84,6 +88,12 @@ public final class TrainServices {
      * caller closes it.
      */
     public static EmotionClassifier classifier(Path model) {
+        if (Files.isDirectory(model) && Files.isRegularFile(model.resolve(MODEL_FILE))) {
+            return new ModelStore().load(model.resolve(MODEL_FILE));
+        }
+        if (Files.isRegularFile(model) && Files.isRegularFile(ModelStore.metadataFile(model))) {
+            return new ModelStore().load(model);
+        }
         if (Files.isDirectory(model)) {
             RunFolder run = new RunFolder(model);
             if (!run.hasState() || run.readState().best() == null) {

@@ -17,6 +17,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
+import io.emolens.classify.FastCpu;
 import io.emolens.core.EmolensException;
 
 /**
@@ -39,7 +40,9 @@ final class TrainingNetwork implements AutoCloseable {
         }
     }
 
+    /** Restores a checkpoint on the oneDNN fast path. */
     static TrainingNetwork load(Path file) {
+        FastCpu.configure();
         try {
             return isGraph(file)
                     ? new TrainingNetwork(ModelSerializer.restoreComputationGraph(file.toFile(), true))

@@ -59,7 +59,7 @@ final class TrainingSettingsForm extends JPanel {
         TrainConfig d = TrainConfig.defaults((String) architecture.getSelectedItem());
         double lr = ((Number) learningRate.getValue()).doubleValue();
         return new TrainConfig(d.architecture(), ((Number) epochs.getValue()).intValue(), ((Number) batch.getValue()).intValue(), lr,
-                ((Number) l2.getValue()).doubleValue(), keepDropout.isSelected() ? Double.NaN : ((Number) dropout.getValue()).doubleValue(),
+                ((Number) l2.getValue()).doubleValue(), keepDropout.isSelected() ? Double.NaN : ((Number) dropout.getValue()).doubleValue(), d.convDropout(),
                 ((Number) patience.getValue()).intValue(), d.monitor(), d.lrPatience(), d.lrFactor(), Math.min(d.minLearningRate(), lr),
                 d.seed(), augment.isSelected() ? AugmentConfig.DEFAULT : AugmentConfig.NONE, classWeights.isSelected(),
                 d.trainEvalSize(), d.subsample(), d.checkpointSeconds());

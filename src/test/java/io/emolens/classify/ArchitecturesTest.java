@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ArchitecturesTest {
-    private static final NetworkConfig SEED_CONFIG = new NetworkConfig(1e-4, 0, Double.NaN, 42);
+    private static final NetworkConfig SEED_CONFIG = NetworkConfig.of(1e-4, 0, 42);
 
     @Test
     void seedNetworkHasTheKerasParameterCount() {
@@ -59,7 +59,7 @@ class ArchitecturesTest {
     @Test
     void fastPathMatchesThePlainPath() throws IOException {
         for (String arch : Architectures.names()) {
-            NetworkConfig config = new NetworkConfig(1e-3, 1e-4, 0.0, 7);
+            NetworkConfig config = new NetworkConfig(1e-3, 1e-4, 0.0, 0.0, 7);
             MultiLayerNetwork fast = Architectures.build(arch, config);
             assertNotNull(fast.getLayer(0).getHelper(), arch + ": oneDNN helper attached");
             MultiLayerNetwork plain;

@@ -33,7 +33,7 @@ class ModelStoreTest {
 
     @Test
     void savedModelLoadsAndClassifiesAFrameOfFacesInOneBatch(@TempDir Path dir) throws IOException {
-        MultiLayerNetwork net = Architectures.build("seed", new NetworkConfig(1e-4, 0, Double.NaN, 3));
+        MultiLayerNetwork net = Architectures.build("seed", NetworkConfig.of(1e-4, 0, 3));
         DataSet faces = ArchitecturesTest.fixtureFaces(5);
         INDArray expected = net.output(faces.getFeatures(), false);
         Path zip = dir.resolve("m.zip");
@@ -62,7 +62,7 @@ class ModelStoreTest {
 
     @Test
     void refusesModelsThatDoNotFitEmolens(@TempDir Path dir) throws IOException {
-        MultiLayerNetwork net = Architectures.build("seed", new NetworkConfig(1e-4, 0, Double.NaN, 3));
+        MultiLayerNetwork net = Architectures.build("seed", NetworkConfig.of(1e-4, 0, 3));
         Path reordered = dir.resolve("reordered.zip");
         List<String> wrongOrder = new ArrayList<>(Emotion.labels());
         java.util.Collections.swap(wrongOrder, 0, 6);

@@ -65,6 +65,28 @@ class TrainCommandTest {
     }
 
     @Test
+    void theSeedArchitectureTrainsAndItsModelLoadsWithMetadata() throws Exception {
+        Path run = tmp.resolve("seed");
+        int code = new CommandLine(new TrainCommand(io.emolens.train.TrainServices.networks(), io.emolens.train.TrainServices.exporter(),
+                print(out), print(err))).execute("--data", Fixtures.CSV.toString(), "--arch", "seed", "--out", run.toString(),
+                "--max-epochs", "1");
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("2,345,607 parameters"), out.toString());
+        var metadata = new io.emolens.classify.ModelStore().metadata(run.resolve("model.zip"));
+        assertEquals("seed", metadata.architecture());
+        assertEquals(1, metadata.epochsRun());
+        assertEquals(1, metadata.bestEpoch());
+        assertEquals(2_345_607, metadata.parameters());
+        assertEquals(java.util.Set.of("Training", "PublicTest", "PrivateTest"), metadata.accuracy().keySet());
+        assertTrue(metadata.dataChecksum().endsWith("3d98b547b24909d6186692860ac20ca1a7c940223ccec4f67da794c0af057b99"), metadata.dataChecksum());
+        double privateAcc = new ObjectMapper().readTree(run.resolve("evaluation.json").toFile()).get("accuracy").asDouble();
+        assertEquals(privateAcc, metadata.accuracy().get("PrivateTest"), 1e-12);
+        out.reset();
+        assertEquals(0, evaluate("--data", Fixtures.CSV.toString(), "--model", run.resolve("model.zip").toString()), err.toString());
+        assertTrue(out.toString().contains(String.format("PrivateTest: 50 images, accuracy %.2f%%", 100 * privateAcc)), out.toString());
+    }
+
+    @Test
     void reportOnlyListsTheBadRows() {
         assertEquals(0, train("--data", Fixtures.CORRUPT_CSV.toString(), "--report-only"));
         assertTrue(out.toString().contains("skipped 8 bad rows/images:"), out.toString());

@@ -17,7 +17,7 @@ import io.emolens.data.Split;
 /** Class weights scale each example's cross-entropy by the weight of its true class. */
 class ClassWeightsTest {
     private static final List<LabeledFace> TRAIN = TrainerTest.DATA.split(Split.TRAINING);
-    private static final TrainConfig PLAIN = new TrainConfig("tiny", 1, 64, 1e-3, 0, Double.NaN, 1,
+    private static final TrainConfig PLAIN = new TrainConfig("tiny", 1, 64, 1e-3, 0, Double.NaN, Double.NaN, 1,
             TrainConfig.Monitor.VAL_ACCURACY, 0, 0.5, 1e-5, 1, AugmentConfig.NONE, false, 0, 0, 0);
 
     @Test

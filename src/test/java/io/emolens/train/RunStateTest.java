@@ -27,7 +27,7 @@ class RunStateTest {
     @ParameterizedTest
     @MethodSource("cases")
     void appliesTheRules(TrainConfig.Monitor monitor, int lrPatience, double[][] epochs, int best, int sinceBest, double lr) {
-        TrainConfig c = new TrainConfig("tiny", 50, 64, 1e-3, 0, Double.NaN, 3, monitor, lrPatience, 0.5, 1e-5, 1,
+        TrainConfig c = new TrainConfig("tiny", 50, 64, 1e-3, 0, Double.NaN, Double.NaN, 3, monitor, lrPatience, 0.5, 1e-5, 1,
                 AugmentConfig.NONE, false, 0, 0, 0);
         RunState s = RunState.initial(c);
         for (int i = 0; i < epochs.length; i++) {

@@ -1,8 +1,5 @@
 package io.emolens.train;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -12,7 +9,6 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -41,14 +37,6 @@ public final class TinyNetworks {
         return net;
     };
 
-    /** Writes the network as model.zip without updater state. */
-    public static final ModelExporter EXPORTER = (network, info, runDir) -> {
-        Path file = runDir.resolve("model.zip");
-        try {
-            ModelSerializer.writeModel(network, file.toFile(), false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
-    };
+    /** The product exporter: model.zip with its model.json metadata. */
+    public static final ModelExporter EXPORTER = TrainServices.exporter();
 }

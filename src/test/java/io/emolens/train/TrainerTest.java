@@ -150,7 +150,7 @@ class TrainerTest {
 
     @Test
     void earlyStoppingEndsAfterPatienceEpochsWithoutImprovement() {
-        TrainConfig c = new TrainConfig("tiny", 30, 64, 1e-6, 0, Double.NaN, 2, TrainConfig.Monitor.VAL_ACCURACY, 0, 0.5,
+        TrainConfig c = new TrainConfig("tiny", 30, 64, 1e-6, 0, Double.NaN, Double.NaN, 2, TrainConfig.Monitor.VAL_ACCURACY, 0, 0.5,
                 1e-6, 42, AugmentConfig.NONE, false, 100, 0, 0);
         TrainingResult r = trainer().train(DATA, c, tmp.resolve("early"), TrainingListener.NONE, new TrainingControl());
         assertEquals("early-stopped", r.status());
