@@ -26,13 +26,13 @@ def seed_net():
 
 
 def default_net():
-    # io.emolens.classify.VggBnArchitecture: 4 blocks of 2x (conv no bias, BN, ReLU), pool, dropout 0.2.
+    # io.emolens.classify.Architectures "default": 4 blocks of 2x (conv no bias, BN, ReLU), pool, dropout 0.25.
     layers, c_in = [], 1
     for width in (32, 64, 128, 256):
         for _ in range(2):
             layers += [nn.Conv2d(c_in, width, 3, padding=1, bias=False), nn.BatchNorm2d(width), nn.ReLU()]
             c_in = width
-        layers += [nn.MaxPool2d(2), nn.Dropout(0.2)]
+        layers += [nn.MaxPool2d(2), nn.Dropout(0.25)]
     layers += [nn.Flatten(), nn.Linear(256 * 3 * 3, 256, bias=False), nn.BatchNorm1d(256), nn.ReLU(),
                nn.Dropout(0.5), nn.Linear(256, 7)]
     return nn.Sequential(*layers)

@@ -1,8 +1,5 @@
 package io.emolens.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,7 +42,7 @@ public final class PipelineBenchmark {
         }
         boolean classified = stats.get(0)[4] > 0;
         return new Result(median(stats, 0), classified ? median(stats, 1) : -1, median(stats, 2),
-                (long) stats.get(0)[3], (long) stats.get(0)[4], passes, peakRssMb());
+                (long) stats.get(0)[3], (long) stats.get(0)[4], passes, ProcessMemory.peakRssMb());
     }
 
     private static double[] runPass(Supplier<FrameSource> clip, FrameAnalyzer analyzer) {
@@ -81,19 +78,5 @@ public final class PipelineBenchmark {
         Collections.sort(values);
         int n = values.size();
         return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
-    }
-
-    /** Peak resident set size of this process in MiB, from /proc/self/status; -1 when unavailable. */
-    public static double peakRssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
     }
 }

@@ -1,5 +1,8 @@
 package io.emolens.classify;
 
+import java.util.Arrays;
+import java.util.function.Supplier;
+
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -38,5 +41,28 @@ public final class FastCpu {
     public static boolean usesHelpers(MultiLayerNetwork network) {
         Layer first = network.getLayer(0);
         return first.getHelper() != null;
+    }
+
+    /** Number of layers of {@code network} that run on a oneDNN helper. */
+    public static int helperLayers(MultiLayerNetwork network) {
+        return (int) Arrays.stream(network.getLayers()).filter(l -> l.getHelper() != null).count();
+    }
+
+    /**
+     * Builds with DL4J's plain kernels (no helpers): the reference path for numerical checks and benchmarks.
+     * Helpers are chosen when layers are created, so the property is restored afterwards.
+     */
+    public static synchronized <T> T withoutHelpers(Supplier<T> build) {
+        String before = System.getProperty(HELPERS_PROPERTY);
+        System.setProperty(HELPERS_PROPERTY, "true");
+        try {
+            return build.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(HELPERS_PROPERTY);
+            } else {
+                System.setProperty(HELPERS_PROPERTY, before);
+            }
+        }
     }
 }

@@ -62,15 +62,11 @@ class ArchitecturesTest {
             NetworkConfig config = new NetworkConfig(1e-3, 1e-4, 0.0, 0.0, 7);
             MultiLayerNetwork fast = Architectures.build(arch, config);
             assertNotNull(fast.getLayer(0).getHelper(), arch + ": oneDNN helper attached");
-            MultiLayerNetwork plain;
-            String before = System.getProperty(FastCpu.HELPERS_PROPERTY);
-            System.setProperty(FastCpu.HELPERS_PROPERTY, "true");
-            try {
-                plain = new MultiLayerNetwork(Architectures.configuration(arch, config));
-                plain.init(fast.params().dup(), true);
-            } finally {
-                System.setProperty(FastCpu.HELPERS_PROPERTY, before);
-            }
+            MultiLayerNetwork plain = FastCpu.withoutHelpers(() -> {
+                MultiLayerNetwork net = new MultiLayerNetwork(Architectures.configuration(arch, config));
+                net.init(fast.params().dup(), true);
+                return net;
+            });
             assertNull(plain.getLayer(0).getHelper(), arch + ": reference path has no helper");
             DataSet faces = fixtureFaces(32);
             INDArray a = fast.output(faces.getFeatures(), false);
