@@ -1,0 +1,124 @@
+package io.emolens.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+import javax.swing.JFileChooser;
+import javax.swing.JFrame;
+import javax.swing.SwingWorker;
+import javax.swing.filechooser.FileNameExtensionFilter;
+
+import io.emolens.pipeline.LivePipeline;
+import io.emolens.source.FrameSource;
+
+/**
+ * Opens the live pipeline's sources for the main window: camera, video, image, folder or the demo clip, chosen
+ * from the menus or remembered from the last run. Sources open on a worker thread; the status bar and the
+ * preferences are updated on the EDT once the source plays, and a failure is explained in a dialog.
+ */
+final class SourceController {
+    private final JFrame frame;
+    private final DesktopServices services;
+    private final UiPreferences prefs;
+    private final StatusBar status;
+    private final VideoPanel video;
+    private final LivePipeline pipeline;
+
+    SourceController(JFrame frame, DesktopServices services, UiPreferences prefs, StatusBar status, VideoPanel video,
+            LivePipeline pipeline) {
+        this.frame = frame;
+        this.services = services;
+        this.prefs = prefs;
+        this.status = status;
+        this.video = video;
+        this.pipeline = pipeline;
+    }
+
+    /** Reopens the last source if it still exists, else the first camera, else the demo clip. */
+    void startFirst() {
+        String last = prefs.lastSource();
+        List<Integer> cameras = services.sources().cameras();
+        if (last.startsWith("camera:") && cameras.contains(Integer.parseInt(last.substring(7)))) {
+            openCamera(Integer.parseInt(last.substring(7)));
+        } else if (last.startsWith("file:") && new File(last.substring(5)).exists()) {
+            openPath(Path.of(last.substring(5)), last);
+        } else if (!cameras.isEmpty()) {
+            openCamera(cameras.get(0));
+        } else {
+            status.message("No camera found: playing the demo clip. Use File to open a video, image or folder.");
+            playDemo();
+        }
+    }
+
+    void openVideo() {
+        choose("Open video", JFileChooser.FILES_ONLY, new FileNameExtensionFilter("Videos", "mp4", "avi", "mkv", "mov", "webm", "m4v", "mpg"));
+    }
+
+    void openImage() {
+        choose("Open image", JFileChooser.FILES_ONLY, new FileNameExtensionFilter("Images", "png", "jpg", "jpeg", "bmp", "tif", "tiff", "webp"));
+    }
+
+    void openFolder() {
+        choose("Open folder of images", JFileChooser.DIRECTORIES_ONLY, null);
+    }
+
+    void playDemo() {
+        Path demo = services.demoClip();
+        start("Demo clip (" + demo.getFileName() + ")", () -> services.sources().open(demo), true, "demo");
+    }
+
+    void openCamera(int index) {
+        start("Camera " + index, () -> services.sources().camera(index), false, "camera:" + index);
+    }
+
+    List<Integer> cameras() {
+        return services.sources().cameras();
+    }
+
+    private void choose(String title, int mode, FileNameExtensionFilter filter) {
+        JFileChooser chooser = new JFileChooser(prefs.lastDirectory());
+        chooser.setDialogTitle(title);
+        chooser.setFileSelectionMode(mode);
+        if (filter != null) {
+            chooser.setFileFilter(filter);
+        }
+        if (chooser.showOpenDialog(frame) == JFileChooser.APPROVE_OPTION) {
+            Path path = chooser.getSelectedFile().toPath();
+            openPath(path, "file:" + path.toAbsolutePath());
+        }
+    }
+
+    private void openPath(Path path, String remember) {
+        prefs.lastDirectory(String.valueOf(path.toAbsolutePath().getParent()));
+        start(path.getFileName().toString(), () -> services.sources().open(path), false, remember);
+    }
+
+    private void start(String description, Supplier<FrameSource> opener, boolean loop, String remember) {
+        status.source("Opening " + description + "…");
+        new SwingWorker<Void, Void>() {
+            @Override
+            protected Void doInBackground() {
+                pipeline.start(opener, loop);
+                return null;
+            }
+
+            @Override
+            protected void done() {
+                try {
+                    get();
+                    status.source(description);
+                    prefs.lastSource(remember);
+                } catch (ExecutionException e) {
+                    status.source("No source");
+                    video.clear("Nothing is playing.\nOpen a video, image or folder from the File menu, or play the demo clip (Ctrl+D).");
+                    Dialogs.error(frame, "Cannot open " + description, e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }.execute();
+    }
+}
