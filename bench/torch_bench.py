@@ -26,13 +26,14 @@ def seed_net():
 
 
 def default_net():
-    # io.emolens.classify.Architectures "default": 4 blocks of 2x (conv no bias, BN, ReLU), pool, dropout 0.25.
+    # io.emolens.classify.Architectures "default": 4 blocks of 2x (conv no bias, BN, ReLU) and a max pool,
+    # dropout 0.25 after blocks 3 and 4, then dense 256 (BN, ReLU, dropout 0.5) and the 7-way output.
     layers, c_in = [], 1
-    for width in (32, 64, 128, 256):
+    for block, width in enumerate((32, 64, 128, 256)):
         for _ in range(2):
             layers += [nn.Conv2d(c_in, width, 3, padding=1, bias=False), nn.BatchNorm2d(width), nn.ReLU()]
             c_in = width
-        layers += [nn.MaxPool2d(2), nn.Dropout(0.25)]
+        layers += [nn.MaxPool2d(2)] + ([nn.Dropout(0.25)] if block >= 2 else [])
     layers += [nn.Flatten(), nn.Linear(256 * 3 * 3, 256, bias=False), nn.BatchNorm1d(256), nn.ReLU(),
                nn.Dropout(0.5), nn.Linear(256, 7)]
     return nn.Sequential(*layers)

@@ -76,8 +76,10 @@ public final class CnnBenchmark {
         out.put("infer_ms_per_face_b16_range", range(b16));
         out.put("train_images_per_s_range", range(train));
         if (config.memoryEpochs() > 0) {
-            List<Double> rss = memoryEpochs(net, config.memoryEpochs(), config.batchesPerEpoch());
+            List<Double> heap = new ArrayList<>();
+            List<Double> rss = memoryEpochs(net, config.memoryEpochs(), config.batchesPerEpoch(), heap);
             out.put("rss_mb_after_epoch", rss);
+            out.put("java_heap_used_mb_after_epoch", heap);
             out.put("memory_epochs", config.memoryEpochs());
             out.put("memory_batches_per_epoch", config.batchesPerEpoch());
         }
@@ -133,7 +135,11 @@ public final class CnnBenchmark {
         return imagesPerS;
     }
 
-    private List<Double> memoryEpochs(MultiLayerNetwork net, int epochs, int batchesPerEpoch) {
+    /**
+     * Trains {@code epochs} x {@code batchesPerEpoch} batches; after each epoch runs a GC (ND4J frees
+     * detached native buffers only when their Java owners are collected) and records RSS and heap use.
+     */
+    private List<Double> memoryEpochs(MultiLayerNetwork net, int epochs, int batchesPerEpoch, List<Double> heap) {
         List<Double> rss = new ArrayList<>();
         for (int e = 0; e < epochs; e++) {
             for (int b = 0; b < batchesPerEpoch; b++) {
@@ -142,8 +148,17 @@ public final class CnnBenchmark {
                 data.getFeatures().close();
                 data.getLabels().close();
             }
+            System.gc();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
             rss.add(round(ProcessMemory.rssMb()));
-            log.accept("memory epoch " + (e + 1) + ": RSS " + rss.get(e) + " MB, peak " + round(ProcessMemory.peakRssMb()) + " MB");
+            Runtime rt = Runtime.getRuntime();
+            heap.add(round((rt.totalMemory() - rt.freeMemory()) / 1048576.0));
+            log.accept("memory epoch " + (e + 1) + ": RSS " + rss.get(e) + " MB, peak " + round(ProcessMemory.peakRssMb())
+                    + " MB, Java heap used " + heap.get(e) + " MB");
         }
         return rss;
     }

@@ -80,7 +80,7 @@ public final class OverlayRenderer {
     private void drawBars(Graphics2D g, FaceBox b, EmotionScores s, float unit, int width, int height) {
         FontMetrics fm = g.getFontMetrics();
         int rowH = fm.getHeight();
-        int nameW = fm.stringWidth("Surprise ");
+        int nameW = Math.round(3 * unit) + fm.stringWidth("Surprise") + Math.round(6 * unit);
         int barW = Math.round(60 * unit);
         int panelW = nameW + barW + Math.round(8 * unit);
         int panelH = rowH * Emotion.COUNT + Math.round(4 * unit);

@@ -81,7 +81,7 @@ public final class Trainer {
         NetworkClassifier classifier = new NetworkClassifier(network);
         EpochFitter fitter = new EpochFitter(config, split.train, network, folder, listener, control);
         listener.onStart(new RunInfo(config, folder.dir(), state.epochsDone() + 1, split.train.size(),
-                split.validation.size(), network.numParams()));
+                split.validation.size(), network.numParams(), state.history(), state.bestEpoch()));
         String status = "finished";
         while (state.epochsDone() < config.maxEpochs()) {
             if (state.patienceExhausted(config)) {

@@ -104,6 +104,8 @@ final class CurvesPanel extends JPanel {
                         BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
                 marker.setLabel("best epoch " + best);
                 marker.setLabelPaint(new Color(0x43A047));
+                marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT);
+                marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
                 plot.addDomainMarker(marker);
             }
         }

@@ -80,6 +80,10 @@ final class StatusBar extends JPanel {
         return model.getText();
     }
 
+    String facesText() {
+        return faces.getText();
+    }
+
     private static JSeparator separator() {
         JSeparator s = new JSeparator(SwingConstants.VERTICAL);
         s.setPreferredSize(new java.awt.Dimension(1, 16));

@@ -26,10 +26,12 @@ import javax.swing.JTextField;
 import javax.swing.SwingWorker;
 import javax.swing.WindowConstants;
 
+import io.emolens.core.EmolensException;
 import io.emolens.data.Dataset;
 import io.emolens.data.DatasetReader;
 import io.emolens.data.ReadOptions;
 import io.emolens.data.SplitReport;
+import io.emolens.train.RunFolder;
 import io.emolens.train.TrainConfig;
 import io.emolens.train.TrainingControl;
 import io.emolens.train.TrainingResult;
@@ -87,7 +89,7 @@ final class TrainingDialog {
         tabs.addTab("Log", new JScrollPane(monitor.log()));
         tabs.addTab("Evaluation", evaluation);
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, tabs);
-        split.setDividerLocation(360);
+        split.setDividerLocation(480);
 
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
         for (JButton b : List.of(start, pause, stop, resumeRun, useModel)) {
@@ -101,7 +103,7 @@ final class TrainingDialog {
         pause.addActionListener(e -> togglePause());
         stop.addActionListener(e -> requestStop());
         useModel.addActionListener(e -> installModel());
-        progress.setString("Choose data and press Check data, then Start training");
+        progress.setString("Choose data and press Check data, then Start training; or Resume a run…");
         JPanel bottom = new JPanel(new BorderLayout());
         bottom.add(progress, BorderLayout.NORTH);
         bottom.add(buttons, BorderLayout.SOUTH);
@@ -152,6 +154,11 @@ final class TrainingDialog {
     }
 
     void checkData() {
+        checkData(() -> { });
+    }
+
+    /** Reads the data in the field on a worker thread, shows its split report, then runs {@code then} on the EDT. */
+    private void checkData(Runnable then) {
         Path path = Path.of(dataText());
         check.setEnabled(false);
         progress.setIndeterminate(true);
@@ -177,6 +184,7 @@ final class TrainingDialog {
                     progress.setString(read.faces().size() + " faces read; ready to train");
                     tabs.setSelectedIndex(0);
                     setRunning(false);
+                    then.run();
                 } catch (ExecutionException e) {
                     dataset = null;
                     progress.setString("Data not usable");
@@ -270,8 +278,29 @@ final class TrainingDialog {
         chooser.setDialogTitle("Resume a training run (choose its folder)");
         chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
         if (chooser.showOpenDialog(dialog) == JFileChooser.APPROVE_OPTION) {
-            startRun(chooser.getSelectedFile().toPath());
+            resume(chooser.getSelectedFile().toPath());
         }
+    }
+
+    /** Resumes a run; with no data checked yet, first reads the data the run was started on. */
+    void resume(Path runDir) {
+        if (dataset != null) {
+            startRun(runDir);
+            return;
+        }
+        RunFolder run = new RunFolder(runDir);
+        if (!run.hasState()) {
+            Dialogs.error(dialog, "Cannot resume " + runDir.getFileName(),
+                    new EmolensException(runDir.toAbsolutePath() + " is not a training run folder (no state.json): choose the folder a run was saved to."));
+            return;
+        }
+        try {
+            dataField.setText(run.readSpec().data());
+        } catch (RuntimeException e) {
+            Dialogs.error(dialog, "Cannot resume " + runDir.getFileName(), e);
+            return;
+        }
+        checkData(() -> startRun(runDir));
     }
 
     private void togglePause() {
@@ -323,7 +352,7 @@ final class TrainingDialog {
     private void setRunning(boolean running) {
         settings.setEditable(!running);
         start.setEnabled(!running && dataset != null);
-        resumeRun.setEnabled(!running && dataset != null);
+        resumeRun.setEnabled(!running);
         check.setEnabled(!running);
         pause.setEnabled(running);
         stop.setEnabled(running);

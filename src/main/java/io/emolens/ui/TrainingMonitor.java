@@ -72,8 +72,13 @@ final class TrainingMonitor implements TrainingListener {
 
     @Override
     public void onStart(RunInfo info) {
-        SwingUtilities.invokeLater(() -> append(String.format("Run folder %s: %d training and %d validation faces, %,d parameters, from epoch %d",
-                info.runDir(), info.trainImages(), info.valImages(), info.parameters(), info.startEpoch())));
+        SwingUtilities.invokeLater(() -> {
+            append(String.format("Run folder %s: %d training and %d validation faces, %,d parameters, from epoch %d",
+                    info.runDir(), info.trainImages(), info.valImages(), info.parameters(), info.startEpoch()));
+            for (EpochStats s : info.history()) {
+                curves.addEpoch(s, info.bestEpoch());
+            }
+        });
     }
 
     @Override

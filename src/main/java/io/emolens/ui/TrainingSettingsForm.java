@@ -25,7 +25,7 @@ final class TrainingSettingsForm extends JPanel {
     private final JSpinner dropout = spinner(0.0, 0, 0.9, 0.05);
     private final JCheckBox keepDropout = new JCheckBox("architecture's own", true);
     private final JSpinner patience = spinner(10, 1, 100, 1);
-    private final JCheckBox augment = new JCheckBox("flip, shift, rotate, zoom, brightness/contrast", true);
+    private final JCheckBox augment = new JCheckBox("flip, shift, rotate, zoom, contrast", true);
     private final JCheckBox classWeights = new JCheckBox("weight rare classes up", false);
     private int row;
 
@@ -43,7 +43,7 @@ final class TrainingSettingsForm extends JPanel {
         keepDropout.addActionListener(e -> dropout.setEnabled(!keepDropout.isSelected()));
         add("Dropout rate", drop, "Probability of dropping a unit in the dropout layers; unticked to override the architecture's rates.");
         add("Early-stopping patience", patience, "Epochs without validation improvement before training stops; the best epoch is kept.");
-        add("Augmentation", augment, "Random distortions of training faces each epoch: the strongest remedy against over-fitting on FER2013.");
+        add("Augmentation", augment, "Random horizontal flips, shifts, rotations, zoom and brightness/contrast changes of the training faces each epoch: the strongest remedy against over-fitting on FER2013.");
         add("Class weights", classWeights, "Weights each class by its rarity (Disgust has only 436 training faces).");
         architecture.addActionListener(e -> {
             boolean seed = "seed".equals(architecture.getSelectedItem());

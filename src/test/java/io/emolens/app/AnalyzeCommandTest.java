@@ -45,10 +45,22 @@ public class AnalyzeCommandTest {
         assertTrue(lines.get(0).startsWith(FacesCsvWriter.HEADER + ","));
         List<String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
         assertTrue(rows.size() > 150, "the clip shows a face on most of its 210 frames: " + rows.size());
+        List<String> labels = List.of("Angry", "Disgust", "Fear", "Happy", "Sad", "Surprise", "Neutral");
         for (String[] r : rows) {
             assertEquals(18, r.length);
             assertEquals("demo.mp4", r[2]);
             assertEquals(r[1], r[17], "offline, session time is the clip's time");
+            double sum = 0;
+            int top = 0;
+            for (int i = 0; i < 7; i++) {
+                double p = Double.parseDouble(r[10 + i]);
+                assertTrue(p >= 0 && p <= 1, "probability in [0, 1]: " + p);
+                sum += p;
+                top = p > Double.parseDouble(r[10 + top]) ? i : top;
+            }
+            assertEquals(1.0, sum, 1e-4, "the shipped model's probabilities sum to 1 in frame " + r[0]);
+            assertEquals(labels.get(top), r[8], "the label is the most probable emotion");
+            assertEquals(Double.parseDouble(r[10 + top]), Double.parseDouble(r[9]), 1e-4, "confidence is the top probability");
         }
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(210, summary.get("frames").asInt());
@@ -68,7 +80,7 @@ public class AnalyzeCommandTest {
         Run review = cli("review", out.toString());
         assertEquals(0, review.exit(), review.err());
         assertTrue(review.out().contains("210 frames") && review.out().contains(rows.size() + " face rows"), review.out());
-        assertTrue(review.out().contains("No predictions"), review.out());
+        assertTrue(review.out().contains("model emolens-default.zip"), review.out());
 
         // a face that overlaps itself from one frame to the next keeps its id, and the performer keeps one id for seconds
         Map<Integer, List<String[]>> byFrame = new HashMap<>();

@@ -3,6 +3,7 @@ package io.emolens.ui;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +23,7 @@ import io.emolens.TestFiles;
 import io.emolens.app.AppPaths;
 import io.emolens.app.Main;
 import io.emolens.app.Wiring;
+import io.emolens.core.Emotion;
 import io.emolens.core.VideoFrame;
 import io.emolens.detect.DetectorConfig;
 import io.emolens.source.DefaultFrameSourceFactory;
@@ -74,23 +76,33 @@ class MainWindowSmokeTest {
             window[0] = new MainWindow(services, new UiPreferences(node), () -> closed.set(true));
             window[0].show();
         });
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (window[0].framesShown() < 30 && System.currentTimeMillis() < deadline) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while ((window[0].framesShown() < 30 || !onEdt(() -> window[0].status().modelText()).startsWith("Model: "))
+                && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
         assertTrue(window[0].framesShown() >= 30, "frames advance: " + window[0].framesShown());
-        BufferedImage[] shot = new BufferedImage[1];
-        String[] status = new String[2];
-        SwingUtilities.invokeAndWait(() -> {
-            shot[0] = window[0].snapshot();
-            status[0] = window[0].status().sourceText();
-            status[1] = window[0].status().messageText();
-        });
-        ImageIO.write(shot[0], "png", TestFiles.repo().resolve("target/smoke-window.png").toFile());
-        assertTrue(status[0].contains("demo"), status[0]);
-        assertTrue(status[1].contains("No camera found"), status[1]);
-        assertTrue(distinctColours(shot[0]) > 1000, "the video is drawn, not a blank panel");
-        assertTrue(countColour(shot[0], 0x26C6DA) > 50, "face boxes are drawn in the no-model colour");
+        assertEquals("Model: " + AppPaths.DEFAULT_MODEL, onEdt(() -> window[0].status().modelText()), "the shipped model is loaded at start");
+        long withModel = window[0].framesShown();
+        while (window[0].framesShown() < withModel + 30 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        BufferedImage shot = latestFrameWithAFace(window[0], deadline);
+        ImageIO.write(shot, "png", TestFiles.repo().resolve("target/smoke-window.png").toFile());
+        assertTrue(onEdt(() -> window[0].status().sourceText()).contains("demo"));
+        assertTrue(onEdt(() -> window[0].status().messageText()).contains("No camera found"));
+        assertTrue(distinctColours(shot) > 1000, "the video is drawn, not a blank panel");
+        int emotionColoured = Arrays.stream(Emotion.values()).mapToInt(e -> countColour(shot, e.rgb())).sum();
+        assertTrue(emotionColoured > 100, "box, label and bars are drawn in emotion colours: " + emotionColoured + " pixels");
+
+        SwingUtilities.invokeAndWait(() -> window[0].detectionOnly());
+        long detectionOnly = window[0].framesShown();
+        while (window[0].framesShown() < detectionOnly + 30 && System.currentTimeMillis() < deadline + 30_000) {
+            Thread.sleep(100);
+        }
+        BufferedImage plain = latestFrameWithAFace(window[0], deadline + 30_000);
+        assertEquals(ModelController.NO_MODEL, onEdt(() -> window[0].status().modelText()));
+        assertTrue(countColour(plain, 0x26C6DA) > 50, "without a model, face boxes are drawn in the no-model colour");
 
         SwingUtilities.invokeAndWait(() -> window[0].quit());
         assertTrue(closed.get());
@@ -98,6 +110,29 @@ class MainWindowSmokeTest {
         assertFalse(opened.isEmpty());
         assertTrue(opened.stream().allMatch(s -> s.closed), "every opened source was released");
         assertEquals(false, window[0].frame().isDisplayable());
+    }
+
+    /** The panel's current image once the overlay shows at least one face. */
+    private static BufferedImage latestFrameWithAFace(MainWindow window, long deadline) throws Exception {
+        BufferedImage[] shot = new BufferedImage[1];
+        while (shot[0] == null && System.currentTimeMillis() < deadline) {
+            SwingUtilities.invokeAndWait(() -> {
+                if (!window.status().facesText().trim().startsWith("0 ")) {
+                    shot[0] = window.snapshot();
+                }
+            });
+            Thread.sleep(50);
+        }
+        if (shot[0] == null) {
+            throw new AssertionError("no frame with a face was shown");
+        }
+        return shot[0];
+    }
+
+    private static String onEdt(java.util.function.Supplier<String> value) throws Exception {
+        String[] out = new String[1];
+        SwingUtilities.invokeAndWait(() -> out[0] = value.get());
+        return out[0];
     }
 
     private static int distinctColours(BufferedImage image) {

@@ -73,6 +73,7 @@ class RecordingWindowTest {
         });
         MainWindow w = window[0];
         waitFor(() -> w.framesShown() >= 10, 30_000, "frames advance");
+        waitFor(() -> onEdt(() -> w.status().modelText()).startsWith("Model: "), 30_000, "the shipped model loads");
 
         press(w, KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK);
         waitFor(() -> onEdt(() -> w.recording().isRecording()), 10_000, "Ctrl+R starts recording");
@@ -128,7 +129,10 @@ class RecordingWindowTest {
         });
         waitFor(() -> review[0].playback().framesShown() >= 10, 20_000, "the review plays the video");
         assertEquals(2, onEdt(() -> review[0].timeline().bands()), "one band per label segment");
-        assertEquals(0, onEdt(() -> review[0].timeline().points()), "no probabilities without a model");
+        long scoredRows = s.faces().stream().filter(f -> f.scores().isPresent()).count();
+        assertTrue(scoredRows >= 3, "the shipped model scored the recorded faces: " + scoredRows);
+        int plotted = onEdt(() -> review[0].timeline().points());
+        assertTrue(plotted > 0 && plotted <= scoredRows, "the timeline plots the shown face's scored rows: " + plotted + " of " + scoredRows);
         Path fer = tmp.resolve("mine.csv");
         SwingUtilities.invokeAndWait(() -> review[0].export(fer));
         waitFor(() -> onEdt(() -> review[0].messageText()).startsWith("Exported"), 10_000, "export finishes");

@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Drives Model → Train model… on the committed FER2013 fixture with a tiny real CNN: the split report shows,
- * training finishes, the charts hold one point per epoch, and "Use this model" installs the model into the
- * models folder and makes it the live classifier.
+ * training finishes, the charts hold one point per epoch, "Use this model" installs the model into the
+ * models folder and makes it the live classifier, and a new dialog resumes the run without checking data first.
  */
 class TrainingDialogTest {
     private final Preferences node = Preferences.userRoot().node("io/emolens-test/" + System.nanoTime());
@@ -80,8 +80,24 @@ class TrainingDialogTest {
         assertEquals(1, new ModelLibrary(models).models().size(), "the trained model is in the models folder");
         String modelStatus = onEdtString(() -> window[0].status().modelText());
         assertTrue(modelStatus.startsWith("Model: ") && modelStatus.contains(".zip"), modelStatus);
+        Path runDir = dialog.result().model().getParent();
+        SwingUtilities.invokeAndWait(dialog::close);
+
         SwingUtilities.invokeAndWait(() -> {
-            dialog.close();
+            window[0].trainModel();
+            TrainingDialog again = window[0].trainingDialog();
+            again.settings().setMaxEpochs(epochs + 1);
+            again.resume(runDir);
+        });
+        TrainingDialog resumed = window[0].trainingDialog();
+        assertTrue(resumed != dialog, "a new dialog, as after restarting the app");
+        waitFor(() -> onEdt(() -> resumed.result() != null), 180);
+        assertEquals(TestFiles.resource("fer2013/fixture_fer2013.csv").toString(), onEdtString(resumed::dataText),
+                "resuming without checked data reads the data the run was started on");
+        assertEquals(epochs + 1, onEdtInt(() -> resumed.result().history().size()), "the resumed run continued for one more epoch");
+        assertEquals(epochs + 1, onEdtInt(() -> resumed.curves().epochPoints()), "the charts redraw the epochs before the resume");
+        SwingUtilities.invokeAndWait(() -> {
+            resumed.close();
             window[0].quit();
         });
     }
