@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import io.emolens.classify.EmotionClassifier;
 import io.emolens.core.VideoFrame;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.pipeline.ClassifyPolicy;
@@ -53,6 +54,7 @@ public final class RecordingBenchmark {
     }
 
     private final AnalyzerFactory analyzers;
+    private final Supplier<EmotionClassifier> classifier;
     private final Supplier<FrameSource> clip;
     private final Path scratch;
     private final RecordingSettings settings;
@@ -62,9 +64,14 @@ public final class RecordingBenchmark {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final List<double[]> cpu = new ArrayList<>();
 
-    /** @param scratch a folder for the sessions recorded while measuring (deleted afterwards by the caller) */
-    public RecordingBenchmark(AnalyzerFactory analyzers, Supplier<FrameSource> clip, Path scratch, RecordingSettings settings) {
+    /**
+     * @param classifier a new classifier for each pass (each pass's analyzer closes its own), or null for detection only
+     * @param scratch    a folder for the sessions recorded while measuring (deleted afterwards by the caller)
+     */
+    public RecordingBenchmark(AnalyzerFactory analyzers, Supplier<EmotionClassifier> classifier, Supplier<FrameSource> clip, Path scratch,
+                              RecordingSettings settings) {
         this.analyzers = analyzers;
+        this.classifier = classifier;
         this.clip = clip;
         this.scratch = scratch;
         this.settings = settings;
@@ -96,7 +103,7 @@ public final class RecordingBenchmark {
         AtomicLong counted = new AtomicLong();
         AtomicLong countFrom = new AtomicLong(Long.MAX_VALUE);
         AtomicReference<SessionRecorder> recorder = new AtomicReference<>();
-        LivePipeline pipeline = new LivePipeline(analyzers.create(null, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE), new LivePipeline.Listener() {
+        LivePipeline pipeline = new LivePipeline(analyzers.create(classifier.get(), TrackerConfig.DEFAULT, ClassifyPolicy.LIVE), new LivePipeline.Listener() {
             @Override
             public void onFrame(AnalyzedFrame frame, double fps) {
                 SessionRecorder r = recorder.get();
@@ -131,7 +138,7 @@ public final class RecordingBenchmark {
 
     private double saturated(boolean record, double seconds) {
         SessionRecorder recorder = null;
-        try (FrameAnalyzer analyzer = analyzers.create(null, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE)) {
+        try (FrameAnalyzer analyzer = analyzers.create(classifier.get(), TrackerConfig.DEFAULT, ClassifyPolicy.LIVE)) {
             if (record) {
                 recorder = SessionRecorder.start(newFolder(), settings, "bench", null, analyzer.preprocessor(), m -> { });
             }

@@ -10,13 +10,14 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.emolens.bench.RecordingBenchmark;
+import io.emolens.classify.EmotionClassifier;
 import io.emolens.session.AnalyzerFactory;
 import io.emolens.session.RecordingSettings;
 import io.emolens.source.FrameSourceFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench recording [--input CLIP] [--seconds S] [--passes N] [--raw]}: live FPS with and without recording. */
+/** {@code bench recording [--input CLIP] [--model FILE | --no-model] [--seconds S] [--passes N] [--raw]}: live FPS with and without recording. */
 @Command(name = "recording", mixinStandardHelpOptions = true,
         description = "Live FPS on a clip (default: the demo clip) without and with recording, side by side.")
 public final class BenchRecordingCommand implements Callable<Integer> {
@@ -31,6 +32,12 @@ public final class BenchRecordingCommand implements Callable<Integer> {
 
     @Option(names = "--raw", description = "also record the raw video (a second encoder)")
     boolean raw;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "model file (default: the shipped model, if any)")
+    Path model;
+
+    @Option(names = "--no-model", description = "detection only, no classifier")
+    boolean noModel;
 
     private final AnalyzerFactory analyzers;
     private final FrameSourceFactory sources;
@@ -47,11 +54,14 @@ public final class BenchRecordingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path clip = input != null ? input : demoClip.get();
+        Path modelFile = noModel ? null : model != null ? model : analyzers.defaultModel().orElse(null);
+        Supplier<EmotionClassifier> classifier = () -> modelFile == null ? null : analyzers.loadModel(modelFile);
         Path scratch = Files.createTempDirectory("emolens-bench-recording");
         try {
-            RecordingBenchmark.Result r = new RecordingBenchmark(analyzers, () -> sources.open(clip), scratch,
+            RecordingBenchmark.Result r = new RecordingBenchmark(analyzers, classifier, () -> sources.open(clip), scratch,
                     RecordingSettings.LIVE.withRawVideo(raw)).run(passes, seconds);
-            out.printf("clip %s, %d passes x %.0f s per mode (median), %d CPUs, codec %s%s%n", clip.getFileName(), r.passes(), r.seconds(),
+            out.printf("clip %s, model %s, %d passes x %.0f s per mode (median), %d CPUs, codec %s%s%n", clip.getFileName(),
+                    modelFile == null ? "none (detection only)" : modelFile.getFileName(), r.passes(), r.seconds(),
                     Runtime.getRuntime().availableProcessors(), r.codec(), raw ? ", raw video too" : "");
             out.printf("live (paced)       %6.1f FPS plain  %6.1f FPS recording  (%+.1f%%)%n", r.livePlainFps(), r.liveRecordingFps(), -r.liveLossPercent());
             out.printf("saturated (unpaced)%6.1f FPS plain  %6.1f FPS recording  (%+.1f%%)%n", r.saturatedPlainFps(), r.saturatedRecordingFps(),
