@@ -15,6 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import io.emolens.classify.Architectures;
 import io.emolens.classify.FastCpu;
+import io.emolens.classify.InferenceNetworks;
 import io.emolens.classify.NetworkConfig;
 import io.emolens.preprocess.FaceTensor;
 
@@ -22,7 +23,9 @@ import io.emolens.preprocess.FaceTensor;
  * Measures a CNN architecture's compute on this CPU: inference ms per face at batch 1 and 16 and training
  * images/s at batch 64, each as the median of {@code runs} timed runs after warm-up, then peak RSS while
  * training several epochs' worth of batches (RSS after each epoch shows growth). Same measures as
- * {@code bench/torch_bench.py}. Inputs are random faces: speed does not depend on pixel values.
+ * {@code bench/torch_bench.py}. On the oneDNN path inference runs on the network the app loads, with batch norm
+ * and dropout folded away ({@link InferenceNetworks}); the plain path measures DL4J's network as built. Inputs
+ * are random faces: speed does not depend on pixel values.
  */
 public final class CnnBenchmark {
 
@@ -66,8 +69,10 @@ public final class CnnBenchmark {
                 cost.parameters(), cost.flopsPerFace() / 1e6, FastCpu.helperLayers(net), net.getnLayers()));
 
         Map<String, Object> out = new LinkedHashMap<>();
-        double[] b1 = inferRuns(net, 1, 20, config.runs());
-        double[] b16 = inferRuns(net, 16, 4, config.runs());
+        MultiLayerNetwork inference = config.oneDnn() ? InferenceNetworks.fold(net) : net;
+        log.accept("inference network: " + inference.getnLayers() + " layers" + (inference != net ? " (batch norm and dropout folded, as the app loads models)" : ""));
+        double[] b1 = inferRuns(inference, 1, 20, config.runs());
+        double[] b16 = inferRuns(inference, 16, 4, config.runs());
         double[] train = trainRuns(net, 4, config.runs());
         out.put("infer_ms_per_face_b1", median(b1));
         out.put("infer_ms_per_face_b16", median(b16));
@@ -88,6 +93,7 @@ public final class CnnBenchmark {
         out.put("architecture", config.architecture());
         out.put("compute", config.oneDnn() ? "onednn" : "plain");
         out.put("helper_layers", FastCpu.helperLayers(net));
+        out.put("inference_layers", inference.getnLayers());
         out.put("parameters", cost.parameters());
         out.put("mflops_per_face", round(cost.flopsPerFace() / 1e6));
         out.put("threads", Nd4j.getEnvironment().maxMasterThreads());
@@ -96,6 +102,9 @@ public final class CnnBenchmark {
         out.put("cpus", Runtime.getRuntime().availableProcessors());
         out.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         out.put("date", Instant.now().toString());
+        if (inference != net) {
+            inference.close();
+        }
         net.close();
         return out;
     }

@@ -85,7 +85,10 @@ public final class ModelStore implements ModelLoader {
             network.close();
             throw new EmolensException(zip + " has " + outputs + " outputs, expected " + Emotion.COUNT + " emotions.");
         }
-        String name = zip.getFileName().toString();
-        return new Dl4jEmotionClassifier(network, name, metadata);
+        MultiLayerNetwork inference = InferenceNetworks.fold(network);
+        if (inference != network) {
+            network.close();
+        }
+        return new Dl4jEmotionClassifier(inference, zip.getFileName().toString(), metadata);
     }
 }
