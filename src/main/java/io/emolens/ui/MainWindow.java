@@ -201,6 +201,11 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
     }
 
     @Override
+    public void rememberTrainingData(Path data) {
+        prefs.lastTrainingData(data.toAbsolutePath().toString());
+    }
+
+    @Override
     public Path installModel(Path trainedModel) {
         return models.install(trainedModel);
     }

@@ -2,7 +2,6 @@ package io.emolens.ui;
 
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
-import java.awt.Font;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,23 +13,17 @@ import javax.swing.JButton;
 import javax.swing.JDialog;
 import javax.swing.JFileChooser;
 import javax.swing.JFrame;
-import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
-import javax.swing.JTextArea;
-import javax.swing.JTextField;
 import javax.swing.SwingWorker;
 import javax.swing.WindowConstants;
 
 import io.emolens.core.EmolensException;
 import io.emolens.data.Dataset;
-import io.emolens.data.DatasetReader;
-import io.emolens.data.ReadOptions;
-import io.emolens.data.SplitReport;
 import io.emolens.train.RunFolder;
 import io.emolens.train.TrainConfig;
 import io.emolens.train.TrainingControl;
@@ -44,20 +37,17 @@ import io.emolens.train.TrainingResult;
 final class TrainingDialog {
     private final TrainingHost host;
     private final JDialog dialog;
-    private final JTextField dataField = new JTextField(36);
-    private final JTextArea report = monospace();
+    private final TrainingDataChooser data;
     private final TrainingSettingsForm settings = new TrainingSettingsForm();
     private final TrainingMonitor monitor = new TrainingMonitor();
     private final EvaluationPanel evaluation = new EvaluationPanel();
     private final JProgressBar progress = monitor.progress();
-    private final JButton check = new JButton("Check data");
     private final JButton start = new JButton("Start training");
     private final JButton pause = new JButton("Pause");
     private final JButton stop = new JButton("Stop");
     private final JButton resumeRun = new JButton("Resume a run…");
     private final JButton useModel = new JButton("Use this model");
     private final JTabbedPane tabs = new JTabbedPane();
-    private Dataset dataset;
     private TrainingControl control;
     private TrainingResult result;
 
@@ -71,20 +61,16 @@ final class TrainingDialog {
                 close();
             }
         });
-        dataField.setText(lastData);
-        JPanel data = new JPanel(new FlowLayout(FlowLayout.LEFT));
-        data.add(new JLabel("FER2013 data (fer2013.csv or a train/ test/ folder):"));
-        data.add(dataField);
-        JButton browse = new JButton("Browse…");
-        browse.addActionListener(e -> browse());
-        data.add(browse);
-        data.add(check);
-        check.addActionListener(e -> checkData());
+        data = new TrainingDataChooser(dialog, progress, lastData, path -> {
+            host.rememberTrainingData(path);
+            tabs.setSelectedIndex(0);
+            setRunning(false);
+        });
 
         JPanel left = new JPanel(new BorderLayout());
         left.setBorder(BorderFactory.createTitledBorder("Settings (hover for help)"));
         left.add(settings, BorderLayout.NORTH);
-        tabs.addTab("Data report", new JScrollPane(report));
+        tabs.addTab("Data report", new JScrollPane(data.report()));
         tabs.addTab("Learning curves", monitor.curvesView());
         tabs.addTab("Log", new JScrollPane(monitor.log()));
         tabs.addTab("Evaluation", evaluation);
@@ -108,7 +94,7 @@ final class TrainingDialog {
         bottom.add(progress, BorderLayout.NORTH);
         bottom.add(buttons, BorderLayout.SOUTH);
 
-        dialog.getContentPane().add(data, BorderLayout.NORTH);
+        dialog.getContentPane().add(data.row(), BorderLayout.NORTH);
         dialog.getContentPane().add(split, BorderLayout.CENTER);
         dialog.getContentPane().add(bottom, BorderLayout.SOUTH);
         dialog.setSize(1180, 720);
@@ -145,58 +131,21 @@ final class TrainingDialog {
         return result;
     }
 
-    void setData(Path data) {
-        dataField.setText(data.toString());
+    void setData(Path path) {
+        data.setData(path.toString());
     }
 
     String dataText() {
-        return dataField.getText().trim();
+        return data.dataText();
     }
 
     void checkData() {
-        checkData(() -> { });
+        data.check(() -> { });
     }
 
-    /** Reads the data in the field on a worker thread, shows its split report, then runs {@code then} on the EDT. */
-    private void checkData(Runnable then) {
-        Path path = Path.of(dataText());
-        check.setEnabled(false);
-        progress.setIndeterminate(true);
-        progress.setString("Reading " + path.getFileName() + "…");
-        new SwingWorker<SplitReport, Void>() {
-            private Dataset read;
-
-            @Override
-            protected SplitReport doInBackground() {
-                read = DatasetReader.readAny(path, ReadOptions.DEFAULT);
-                return SplitReport.of(read);
-            }
-
-            @Override
-            protected void done() {
-                progress.setIndeterminate(false);
-                check.setEnabled(true);
-                try {
-                    SplitReport r = get();
-                    dataset = read;
-                    report.setText(r.format());
-                    report.setCaretPosition(0);
-                    progress.setString(read.faces().size() + " faces read; ready to train");
-                    tabs.setSelectedIndex(0);
-                    setRunning(false);
-                    then.run();
-                } catch (ExecutionException e) {
-                    dataset = null;
-                    progress.setString("Data not usable");
-                    Dialogs.error(dialog, "Cannot read " + path, e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }.execute();
-    }
 
     void startRun(Path resumeDir) {
+        Dataset dataset = data.dataset();
         if (dataset == null) {
             JOptionPane.showMessageDialog(dialog, "Check the data first (Check data).", "No data", JOptionPane.WARNING_MESSAGE);
             return;
@@ -219,13 +168,12 @@ final class TrainingDialog {
         append("Live video is paused while training, to give training the CPU.");
         tabs.setSelectedIndex(1);
         TrainingControl runControl = control;
-        Dataset data = dataset;
         new SwingWorker<TrainingResult, Void>() {
             @Override
             protected TrainingResult doInBackground() {
                 return resumeDir != null
-                        ? host.trainer().resume(data, runDir, c -> c.withMaxEpochs(Math.max(c.maxEpochs(), config.maxEpochs())), monitor, runControl)
-                        : host.trainer().train(data, config, runDir, monitor, runControl);
+                        ? host.trainer().resume(dataset, runDir, c -> c.withMaxEpochs(Math.max(c.maxEpochs(), config.maxEpochs())), monitor, runControl)
+                        : host.trainer().train(dataset, config, runDir, monitor, runControl);
             }
 
             @Override
@@ -284,7 +232,7 @@ final class TrainingDialog {
 
     /** Resumes a run; with no data checked yet, first reads the data the run was started on. */
     void resume(Path runDir) {
-        if (dataset != null) {
+        if (data.dataset() != null) {
             startRun(runDir);
             return;
         }
@@ -295,12 +243,12 @@ final class TrainingDialog {
             return;
         }
         try {
-            dataField.setText(run.readSpec().data());
+            data.setData(run.readSpec().data());
         } catch (RuntimeException e) {
             Dialogs.error(dialog, "Cannot resume " + runDir.getFileName(), e);
             return;
         }
-        checkData(() -> startRun(runDir));
+        data.check(() -> startRun(runDir));
     }
 
     private void togglePause() {
@@ -340,20 +288,12 @@ final class TrainingDialog {
         dialog.dispose();
     }
 
-    private void browse() {
-        JFileChooser chooser = new JFileChooser(dataText().isEmpty() ? null : Path.of(dataText()).toAbsolutePath().getParent().toFile());
-        chooser.setFileSelectionMode(JFileChooser.FILES_AND_DIRECTORIES);
-        if (chooser.showOpenDialog(dialog) == JFileChooser.APPROVE_OPTION) {
-            dataField.setText(chooser.getSelectedFile().getPath());
-            checkData();
-        }
-    }
 
     private void setRunning(boolean running) {
         settings.setEditable(!running);
-        start.setEnabled(!running && dataset != null);
+        start.setEnabled(!running && data.dataset() != null);
         resumeRun.setEnabled(!running);
-        check.setEnabled(!running);
+        data.setEnabled(!running);
         pause.setEnabled(running);
         stop.setEnabled(running);
         pause.setText("Pause");
@@ -362,12 +302,5 @@ final class TrainingDialog {
 
     private void append(String line) {
         monitor.append(line);
-    }
-
-    private static JTextArea monospace() {
-        JTextArea area = new JTextArea();
-        area.setEditable(false);
-        area.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
-        return area;
     }
 }

@@ -14,6 +14,9 @@ interface TrainingHost {
     /** Pauses or resumes live video so training gets the CPU. */
     void pauseLive(boolean paused);
 
+    /** Remembers the data last read, to offer it the next time the dialog opens. */
+    void rememberTrainingData(Path data);
+
     /** Copies a trained model into the models folder and switches the live classifier to it; returns the installed file. */
     Path installModel(Path trainedModel);
 }

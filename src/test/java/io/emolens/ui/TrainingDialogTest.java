@@ -64,6 +64,8 @@ class TrainingDialogTest {
         });
         TrainingDialog dialog = window[0].trainingDialog();
         waitFor(() -> onEdt(() -> dialog.dataText().length() > 0 && readyToStart(dialog)), 60);
+        assertEquals(TestFiles.resource("fer2013/fixture_fer2013.csv").toAbsolutePath().toString(), new UiPreferences(node).lastTrainingData(),
+                "the data read is offered again next time");
         SwingUtilities.invokeAndWait(() -> dialog.startRun(null));
         waitFor(() -> onEdt(() -> dialog.curves().epochPoints() >= 1), 120);
         BufferedImage midRun = screenshot(dialog);
