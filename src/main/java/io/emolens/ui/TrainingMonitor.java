@@ -78,6 +78,9 @@ final class TrainingMonitor implements TrainingListener {
             for (EpochStats s : info.history()) {
                 curves.addEpoch(s, info.bestEpoch());
             }
+            if (!info.history().isEmpty()) {
+                showOverfitting(info.history().get(info.history().size() - 1), info.bestEpoch());
+            }
         });
     }
 
@@ -98,13 +101,17 @@ final class TrainingMonitor implements TrainingListener {
             curves.addEpoch(s, bestEpoch);
             append(String.format("epoch %d: train loss %.3f acc %.1f%% | validation loss %.3f acc %.1f%% | %.0f s",
                     s.epoch(), s.trainLoss(), 100 * s.trainAcc(), s.valLoss(), 100 * s.valAcc(), s.seconds()));
-            Diagnosis d = Diagnosis.of(curves.history(), bestEpoch);
-            boolean overfitting = d.lossTurnEpoch() > 0 && s.trainLoss() < trainLossAt(d.lowestLossEpoch());
-            overfit.setForeground(overfitting ? UIManager.getColor("Component.error.focusedBorderColor") : UIManager.getColor("Label.foreground"));
-            overfit.setText(overfitting
-                    ? "Over-fitting: validation loss turned up at epoch " + d.lossTurnEpoch() + " while training loss keeps falling. Best epoch " + bestEpoch + " is kept."
-                    : "No over-fitting yet: validation loss is at or near its lowest.");
+            showOverfitting(s, bestEpoch);
         });
+    }
+
+    private void showOverfitting(EpochStats last, int bestEpoch) {
+        Diagnosis d = Diagnosis.of(curves.history(), bestEpoch);
+        boolean overfitting = d.lossTurnEpoch() > 0 && last.trainLoss() < trainLossAt(d.lowestLossEpoch());
+        overfit.setForeground(overfitting ? UIManager.getColor("Component.error.focusedBorderColor") : UIManager.getColor("Label.foreground"));
+        overfit.setText(overfitting
+                ? "Over-fitting: validation loss turned up at epoch " + d.lossTurnEpoch() + " while training loss keeps falling. Best epoch " + bestEpoch + " is kept."
+                : "No over-fitting yet: validation loss is at or near its lowest.");
     }
 
     @Override
