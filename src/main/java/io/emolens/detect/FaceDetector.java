@@ -11,6 +11,12 @@ public interface FaceDetector extends AutoCloseable {
     /** The faces found, largest first; an empty list when there are none. */
     List<FaceBox> detect(BufferedImage image);
 
+    /** The settings in use. */
+    DetectorConfig config();
+
+    /** New settings, used from the next {@link #detect} call on; safe to call from any thread. */
+    void setConfig(DetectorConfig config);
+
     @Override
     void close();
 }

@@ -25,11 +25,12 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
  * OpenCV Haar cascade detection on an equalized grayscale copy, downscaled to
- * {@link DetectorConfig#detectWidth()} for speed; boxes are mapped back to full resolution. Thread-confined.
+ * {@link DetectorConfig#detectWidth()} for speed; boxes are mapped back to full resolution. Thread-confined,
+ * except {@link #setConfig}, which any thread may call.
  */
 public final class HaarFaceDetector implements FaceDetector {
     private final CascadeClassifier cascade;
-    private final DetectorConfig config;
+    private volatile DetectorConfig config;
     private boolean closed;
 
     public HaarFaceDetector(Path cascadeFile, DetectorConfig config) {
@@ -51,8 +52,14 @@ public final class HaarFaceDetector implements FaceDetector {
         this.config = config;
     }
 
+    @Override
     public DetectorConfig config() {
         return config;
+    }
+
+    @Override
+    public void setConfig(DetectorConfig config) {
+        this.config = java.util.Objects.requireNonNull(config);
     }
 
     @Override
@@ -60,6 +67,7 @@ public final class HaarFaceDetector implements FaceDetector {
         if (closed) {
             throw new IllegalStateException("detector is closed");
         }
+        DetectorConfig config = this.config;
         int width = image.getWidth();
         int height = image.getHeight();
         double scale = config.detectWidth() > 0 && width > config.detectWidth() ? (double) config.detectWidth() / width : 1.0;

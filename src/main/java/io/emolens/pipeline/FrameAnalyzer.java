@@ -11,6 +11,7 @@ import io.emolens.classify.EmotionClassifier;
 import io.emolens.core.EmotionScores;
 import io.emolens.core.FaceBox;
 import io.emolens.core.VideoFrame;
+import io.emolens.detect.DetectorConfig;
 import io.emolens.detect.FaceDetector;
 import io.emolens.preprocess.FacePreprocessor;
 import io.emolens.track.FaceTracker;
@@ -38,10 +39,17 @@ public final class FrameAnalyzer implements AutoCloseable {
         this.policy = policy;
     }
 
-    /** Swaps the classifier (null = detection only) and returns the previous one, which the caller now owns. */
+    /**
+     * Swaps the classifier (null = detection only) and returns the previous one, which the caller now owns. The
+     * faces keep their ids but lose the old model's probabilities, so no label outlives the model that gave it.
+     */
     public EmotionClassifier setClassifier(EmotionClassifier classifier) {
         EmotionClassifier old = this.classifier;
         this.classifier = classifier;
+        if (old != classifier) {
+            tracker.clearScores();
+            lastClassifiedMs.clear();
+        }
         return old;
     }
 
@@ -64,6 +72,16 @@ public final class FrameAnalyzer implements AutoCloseable {
         Map<Integer, EmotionScores> fresh = model == null ? Map.of() : classifyDue(model, frame, boxes, ids);
         long t2 = System.nanoTime();
         return new AnalyzedFrame(frame, tracker.faces(boxes, ids, fresh), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+    }
+
+    /** The face detector's settings. */
+    public DetectorConfig detectorConfig() {
+        return detector.config();
+    }
+
+    /** Changes the face detector's settings from the next frame on; safe to call from any thread. */
+    public void setDetectorConfig(DetectorConfig config) {
+        detector.setConfig(config);
     }
 
     /** Forgets tracked faces, e.g. when the source changes. */

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.core.EmolensException;
 import io.emolens.core.VideoFrame;
+import io.emolens.detect.DetectorConfig;
 import io.emolens.preprocess.FacePreprocessor;
 import io.emolens.source.FrameSource;
 
@@ -88,6 +89,16 @@ public final class LivePipeline implements AutoCloseable {
         } else if (stale != null && stale != next) {
             stale.close();
         }
+    }
+
+    /** The face detector's settings. */
+    public DetectorConfig detectorConfig() {
+        return analyzer.detectorConfig();
+    }
+
+    /** Changes the face detector's settings from the next frame on, without restarting the source. */
+    public void setDetectorConfig(DetectorConfig config) {
+        analyzer.setDetectorConfig(config);
     }
 
     /** The preprocessor of the classifier input, for recording face crops exactly as they are classified. */

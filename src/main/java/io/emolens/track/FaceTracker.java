@@ -95,6 +95,11 @@ public final class FaceTracker {
         return faces;
     }
 
+    /** Forgets every face's probabilities (another model, or none), keeping the faces and their ids. */
+    public void clearScores() {
+        tracks.forEach(t -> t.scores = null);
+    }
+
     /** Forgets all faces (new source); ids keep counting up. */
     public void reset() {
         tracks.clear();

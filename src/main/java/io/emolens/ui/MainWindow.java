@@ -14,6 +14,7 @@ import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
+import io.emolens.detect.DetectorConfig;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.LivePipeline;
@@ -46,6 +47,7 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
         this.onClosed = onClosed;
         this.video = new VideoPanel(prefs.overlay());
         this.pipeline = new LivePipeline(services.analyzers().create(null, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE), new PipelineListener());
+        pipeline.setDetectorConfig(prefs.detector());
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.addWindowListener(new WindowAdapter() {
             @Override
@@ -226,6 +228,18 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
     public void setOverlay(OverlayOptions options) {
         video.setOptions(options);
         prefs.overlay(options);
+    }
+
+    @Override
+    public void detectionSettings() {
+        new DetectionSettingsDialog(pipeline.detectorConfig()).ask(frame).ifPresent(this::applyDetector);
+    }
+
+    void applyDetector(DetectorConfig config) {
+        pipeline.setDetectorConfig(config);
+        prefs.detector(config);
+        status.message(String.format("Face detection: scale %.2f, %d neighbours, faces from %d px, detecting at %s", config.scaleFactor(),
+                config.minNeighbors(), config.minFaceSize(), config.detectWidth() == 0 ? "full width" : config.detectWidth() + " px wide"));
     }
 
     @Override

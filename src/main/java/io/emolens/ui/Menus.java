@@ -58,6 +58,8 @@ final class Menus {
 
         void setOverlay(OverlayOptions options);
 
+        void detectionSettings();
+
         OverlayOptions overlay();
 
         void togglePause();
@@ -117,6 +119,8 @@ final class Menus {
         view.add(check("Probability bars", o.bars(), KeyStroke.getKeyStroke(KeyEvent.VK_P, 0), v -> h.setOverlay(h.overlay().withBars(v))));
         view.add(check("Face ids", o.ids(), KeyStroke.getKeyStroke(KeyEvent.VK_N, 0), v -> h.setOverlay(h.overlay().withIds(v))));
         view.add(check("FPS counter", o.fps(), KeyStroke.getKeyStroke(KeyEvent.VK_F, 0), v -> h.setOverlay(h.overlay().withFps(v))));
+        view.addSeparator();
+        view.add(item("Face detection…", null, h::detectionSettings));
         bar.add(view);
 
         JMenu help = menu("Help", KeyEvent.VK_H);

@@ -3,9 +3,13 @@ package io.emolens.ui;
 import java.awt.Rectangle;
 import java.util.prefs.Preferences;
 
+import io.emolens.detect.DetectorConfig;
 import io.emolens.render.OverlayOptions;
 
-/** Everything the app remembers between runs: window bounds, theme, overlay options, last folder, last source and model. */
+/**
+ * Everything the app remembers between runs: window bounds, theme, overlay options, face detection settings, last
+ * folder, last source and model.
+ */
 public final class UiPreferences {
     private final Preferences prefs;
 
@@ -49,6 +53,25 @@ public final class UiPreferences {
         prefs.putBoolean("overlay.bars", o.bars());
         prefs.putBoolean("overlay.fps", o.fps());
         prefs.putBoolean("overlay.ids", o.ids());
+    }
+
+    /** The face detection settings, the defaults until the user changes them (View → Face detection…). */
+    public DetectorConfig detector() {
+        try {
+            return new DetectorConfig(prefs.getDouble("detect.scaleFactor", DetectorConfig.DEFAULT.scaleFactor()),
+                    prefs.getInt("detect.minNeighbors", DetectorConfig.DEFAULT.minNeighbors()),
+                    prefs.getInt("detect.minFaceSize", DetectorConfig.DEFAULT.minFaceSize()),
+                    prefs.getInt("detect.width", DetectorConfig.DEFAULT.detectWidth()));
+        } catch (IllegalArgumentException e) {
+            return DetectorConfig.DEFAULT;
+        }
+    }
+
+    public void detector(DetectorConfig c) {
+        prefs.putDouble("detect.scaleFactor", c.scaleFactor());
+        prefs.putInt("detect.minNeighbors", c.minNeighbors());
+        prefs.putInt("detect.minFaceSize", c.minFaceSize());
+        prefs.putInt("detect.width", c.detectWidth());
     }
 
     public String lastDirectory() {

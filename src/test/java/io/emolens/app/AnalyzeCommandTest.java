@@ -20,6 +20,7 @@ import io.emolens.TestFiles;
 import io.emolens.record.FacesCsvWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code analyze} command end to end, as a user runs it, on the demo clip and on real photos. */
@@ -150,6 +151,22 @@ public class AnalyzeCommandTest {
             counted += n.asLong();
         }
         assertEquals(lines.size() - 1, counted, "every face row is counted under its label");
+    }
+
+    @Test
+    void faceDetectionSettingsComeFromTheCommandLine(@TempDir Path tmp) throws IOException {
+        Path photo = TestFiles.resource("faces/two_people.jpg");
+        Run defaults = cli("analyze", photo.toString(), "--out", tmp.resolve("a").toString(), "--no-progress");
+        assertEquals(0, defaults.exit(), defaults.err());
+        assertEquals(3, Files.readAllLines(tmp.resolve("a/faces.csv")).size(), "header and the two faces");
+        Run tooLarge = cli("analyze", photo.toString(), "--out", tmp.resolve("b").toString(), "--no-progress", "--min-face", "2000",
+                "--min-neighbours", "3", "--scale-factor", "1.2", "--detect-width", "0");
+        assertEquals(0, tooLarge.exit(), tooLarge.err());
+        assertEquals(1, Files.readAllLines(tmp.resolve("b/faces.csv")).size(), "no face is 2000 px wide: header only");
+        Run invalid = cli("analyze", photo.toString(), "--out", tmp.resolve("c").toString(), "--scale-factor", "0.9");
+        assertEquals(2, invalid.exit());
+        assertTrue(invalid.err().contains("face detection settings: scaleFactor must be in (1, 2], was 0.9"), invalid.err());
+        assertFalse(Files.exists(tmp.resolve("c/faces.csv")), "nothing is written for invalid settings");
     }
 
     @Test

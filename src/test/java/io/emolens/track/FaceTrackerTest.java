@@ -63,4 +63,16 @@ class FaceTrackerTest {
         p[e.ordinal()] = 1f;
         return new EmotionScores(p);
     }
+
+    @Test
+    void clearingScoresKeepsTheFacesAndTheirIds() {
+        FaceTracker tracker = new FaceTracker(TrackerConfig.DEFAULT);
+        FaceBox face = new FaceBox(50, 50, 100, 100);
+        int id = tracker.assign(List.of(face)).get(0);
+        tracker.update(id, new EmotionScores(new float[] {0, 0, 0, 1, 0, 0, 0}));
+        assertEquals(Emotion.HAPPY, tracker.scores(id).orElseThrow().top());
+        tracker.clearScores();
+        assertTrue(tracker.scores(id).isEmpty(), "no probabilities survive the model that gave them");
+        assertEquals(List.of(id), tracker.assign(List.of(face)), "the face keeps its id");
+    }
 }

@@ -95,12 +95,22 @@ class MainWindowSmokeTest {
         int emotionColoured = Arrays.stream(Emotion.values()).mapToInt(e -> countColour(shot, e.rgb())).sum();
         assertTrue(emotionColoured > 100, "box, label and bars are drawn in emotion colours: " + emotionColoured + " pixels");
 
+        SwingUtilities.invokeAndWait(() -> window[0].applyDetector(new DetectorConfig(1.2, 3, 1000, 640)));
+        long strict = window[0].framesShown();
+        while (window[0].framesShown() < strict + 20 && System.currentTimeMillis() < deadline + 30_000) {
+            Thread.sleep(100);
+        }
+        assertEquals("0 faces", onEdt(() -> window[0].status().facesText()), "no face in a 640x360 clip is 1000 px wide");
+        assertEquals(1000, new UiPreferences(node).detector().minFaceSize(), "face detection settings are remembered");
+        SwingUtilities.invokeAndWait(() -> window[0].applyDetector(DetectorConfig.DEFAULT));
+
         SwingUtilities.invokeAndWait(() -> window[0].detectionOnly());
         long detectionOnly = window[0].framesShown();
         while (window[0].framesShown() < detectionOnly + 30 && System.currentTimeMillis() < deadline + 30_000) {
             Thread.sleep(100);
         }
         BufferedImage plain = latestFrameWithAFace(window[0], deadline + 30_000);
+        ImageIO.write(plain, "png", TestFiles.repo().resolve("target/smoke-window-no-model.png").toFile());
         assertEquals(ModelController.NO_MODEL, onEdt(() -> window[0].status().modelText()));
         assertTrue(countColour(plain, 0x26C6DA) > 50, "without a model, face boxes are drawn in the no-model colour");
 
