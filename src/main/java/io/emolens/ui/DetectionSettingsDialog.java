@@ -1,15 +1,9 @@
 package io.emolens.ui;
 
-import java.awt.GridBagConstraints;
-import java.awt.GridBagLayout;
-import java.awt.Insets;
 import java.util.Optional;
 
-import javax.swing.JComponent;
 import javax.swing.JFrame;
-import javax.swing.JLabel;
 import javax.swing.JOptionPane;
-import javax.swing.JPanel;
 import javax.swing.JSpinner;
 import javax.swing.SpinnerNumberModel;
 
@@ -24,17 +18,17 @@ final class DetectionSettingsDialog {
     private final JSpinner minNeighbours;
     private final JSpinner minFace;
     private final JSpinner detectWidth;
-    private final JPanel form = new JPanel(new GridBagLayout());
+    private final FormPanel form = new FormPanel();
 
     DetectionSettingsDialog(DetectorConfig current) {
         scaleFactor = new JSpinner(new SpinnerNumberModel(current.scaleFactor(), 1.01, 2.0, 0.05));
         minNeighbours = new JSpinner(new SpinnerNumberModel(current.minNeighbors(), 0, 50, 1));
         minFace = new JSpinner(new SpinnerNumberModel(current.minFaceSize(), 12, 2000, 4));
         detectWidth = new JSpinner(new SpinnerNumberModel(current.detectWidth(), 0, 3840, 80));
-        row(0, "Scale factor", scaleFactor, "Step between detection scales: larger is faster but misses more faces (default 1.1).");
-        row(1, "Minimum neighbours", minNeighbours, "Overlapping hits needed to accept a face: larger rejects more false faces (default 5).");
-        row(2, "Minimum face size (px)", minFace, "Smaller faces are ignored, in full-resolution pixels (default 40).");
-        row(3, "Detection width (px)", detectWidth, "Wider frames are downscaled to this width before detection, for speed; 0 = never (default 640).");
+        form.addRow("Scale factor", scaleFactor, "Step between detection scales: larger is faster but misses more faces (default 1.1).");
+        form.addRow("Minimum neighbours", minNeighbours, "Overlapping hits needed to accept a face: larger rejects more false faces (default 5).");
+        form.addRow("Minimum face size (px)", minFace, "Smaller faces are ignored, in full-resolution pixels (default 40).");
+        form.addRow("Detection width (px)", detectWidth, "Wider frames are downscaled to this width before detection, for speed; 0 = never (default 640).");
     }
 
     /** Shows the form; the new settings when the user pressed OK and they are valid. */
@@ -54,19 +48,5 @@ final class DetectionSettingsDialog {
     DetectorConfig read() {
         return new DetectorConfig(((Number) scaleFactor.getValue()).doubleValue(), ((Number) minNeighbours.getValue()).intValue(),
                 ((Number) minFace.getValue()).intValue(), ((Number) detectWidth.getValue()).intValue());
-    }
-
-    private void row(int y, String label, JComponent field, String help) {
-        GridBagConstraints c = new GridBagConstraints();
-        c.gridy = y;
-        c.insets = new Insets(3, 4, 3, 4);
-        c.anchor = GridBagConstraints.WEST;
-        JLabel l = new JLabel(label);
-        l.setToolTipText(help);
-        field.setToolTipText(help);
-        form.add(l, c);
-        c.gridx = 1;
-        c.fill = GridBagConstraints.HORIZONTAL;
-        form.add(field, c);
     }
 }

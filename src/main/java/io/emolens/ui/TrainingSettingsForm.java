@@ -1,13 +1,9 @@
 package io.emolens.ui;
 
-import java.awt.GridBagConstraints;
-import java.awt.GridBagLayout;
-import java.awt.Insets;
 
 import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
-import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSpinner;
 import javax.swing.SpinnerNumberModel;
@@ -16,7 +12,7 @@ import io.emolens.train.AugmentConfig;
 import io.emolens.train.TrainConfig;
 
 /** The training settings with their defaults and tooltips; builds a validated {@link TrainConfig}. */
-final class TrainingSettingsForm extends JPanel {
+final class TrainingSettingsForm extends FormPanel {
     private final JComboBox<String> architecture = new JComboBox<>(new String[] {"default", "seed"});
     private final JSpinner epochs = spinner(60, 1, 500, 1);
     private final JSpinner batch = spinner(64, 8, 512, 8);
@@ -27,24 +23,22 @@ final class TrainingSettingsForm extends JPanel {
     private final JSpinner patience = spinner(10, 1, 100, 1);
     private final JCheckBox augment = new JCheckBox("flip, shift, rotate, zoom, contrast", true);
     private final JCheckBox classWeights = new JCheckBox("weight rare classes up", false);
-    private int row;
 
     TrainingSettingsForm() {
-        super(new GridBagLayout());
-        add("Architecture", architecture, "'default': the batch-normalized network Emolens ships; 'seed': the published baseline CNN (2.3 M parameters, ~62% on PrivateTest).");
-        add("Max epochs", epochs, "Upper bound; early stopping usually ends the run sooner.");
-        add("Batch size", batch, "Images per weight update (64 is the usual FER2013 setting).");
-        add("Learning rate", learningRate, "Initial Adam learning rate; halved when validation loss stops improving. 'seed' uses 1e-4.");
-        add("L2", l2, "Weight decay. More L2 fights over-fitting; too much under-fits.");
+        addRow("Architecture", architecture, "'default': the batch-normalized network Emolens ships; 'seed': the published baseline CNN (2.3 M parameters, ~62% on PrivateTest).");
+        addRow("Max epochs", epochs, "Upper bound; early stopping usually ends the run sooner.");
+        addRow("Batch size", batch, "Images per weight update (64 is the usual FER2013 setting).");
+        addRow("Learning rate", learningRate, "Initial Adam learning rate; halved when validation loss stops improving. 'seed' uses 1e-4.");
+        addRow("L2", l2, "Weight decay. More L2 fights over-fitting; too much under-fits.");
         JPanel drop = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 0));
         drop.add(dropout);
         drop.add(keepDropout);
         dropout.setEnabled(false);
         keepDropout.addActionListener(e -> dropout.setEnabled(!keepDropout.isSelected()));
-        add("Dropout rate", drop, "Probability of dropping a unit in the dropout layers; unticked to override the architecture's rates.");
-        add("Early-stopping patience", patience, "Epochs without validation improvement before training stops; the best epoch is kept.");
-        add("Augmentation", augment, "Random horizontal flips, shifts, rotations, zoom and brightness/contrast changes of the training faces each epoch: the strongest remedy against over-fitting on FER2013.");
-        add("Class weights", classWeights, "Weights each class by its rarity (Disgust has only 436 training faces).");
+        addRow("Dropout rate", drop, "Probability of dropping a unit in the dropout layers; unticked to override the architecture's rates.");
+        addRow("Early-stopping patience", patience, "Epochs without validation improvement before training stops; the best epoch is kept.");
+        addRow("Augmentation", augment, "Random horizontal flips, shifts, rotations, zoom and brightness/contrast changes of the training faces each epoch: the strongest remedy against over-fitting on FER2013.");
+        addRow("Class weights", classWeights, "Weights each class by its rarity (Disgust has only 436 training faces).");
         architecture.addActionListener(e -> {
             boolean seed = "seed".equals(architecture.getSelectedItem());
             learningRate.setValue(seed ? 1e-4 : 1e-3);
@@ -75,21 +69,6 @@ final class TrainingSettingsForm extends JPanel {
     /** For tests: set the epoch limit. */
     void setMaxEpochs(int n) {
         epochs.setValue(n);
-    }
-
-    private void add(String label, JComponent field, String tip) {
-        GridBagConstraints c = new GridBagConstraints();
-        c.gridy = row++;
-        c.insets = new Insets(3, 4, 3, 4);
-        c.anchor = GridBagConstraints.WEST;
-        JLabel l = new JLabel(label);
-        l.setToolTipText(tip);
-        field.setToolTipText(tip);
-        super.add(l, c);
-        c.gridx = 1;
-        c.fill = GridBagConstraints.HORIZONTAL;
-        c.weightx = 1;
-        super.add(field, c);
     }
 
     private static JSpinner spinner(double value, double min, double max, double step) {
