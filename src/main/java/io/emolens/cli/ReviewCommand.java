@@ -9,6 +9,7 @@ import io.emolens.session.AgreementReport;
 import io.emolens.session.FerExport;
 import io.emolens.session.RecordedSession;
 import io.emolens.session.SessionInfo;
+import io.emolens.session.SettingsChange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,6 +38,12 @@ public final class ReviewCommand implements Callable<Integer> {
                 session, info.source(), info.model() == null ? "none" : info.model(), info.frames(), s.faces().size(),
                 info.droppedFrames(), s.durationMs() / 1000.0, s.labels().size(),
                 SessionInfo.RECORDING.equals(info.status()) ? " (interrupted: read up to its last flush)" : "");
+        if (info.detector() != null) {
+            out.println("Face detection: " + info.detector().describe());
+        }
+        for (SettingsChange change : info.changes()) {
+            out.println("Changed " + change.describe());
+        }
         out.print(AgreementReport.of(s).text());
         if (export != null) {
             long[] counts = FerExport.export(s, export);

@@ -1,5 +1,7 @@
 package io.emolens.detect;
 
+import java.util.Locale;
+
 /**
  * Haar cascade settings.
  *
@@ -25,5 +27,11 @@ public record DetectorConfig(double scaleFactor, int minNeighbors, int minFaceSi
         if (detectWidth != 0 && detectWidth < 160) {
             throw new IllegalArgumentException("detectWidth must be 0 or >= 160, was " + detectWidth);
         }
+    }
+
+    /** In words, e.g. "scale 1.10, 5 neighbours, faces from 40 px, detecting at 640 px wide". */
+    public String describe() {
+        return String.format(Locale.ROOT, "scale %.2f, %d neighbours, faces from %d px, detecting at %s", scaleFactor,
+                minNeighbors, minFaceSize, detectWidth == 0 ? "full width" : detectWidth + " px wide");
     }
 }

@@ -63,6 +63,7 @@ public final class FrameAnalyzer implements AutoCloseable {
     }
 
     public AnalyzedFrame analyze(VideoFrame frame) {
+        DetectorConfig settings = detector.config();
         long t0 = System.nanoTime();
         List<FaceBox> boxes = detector.detect(frame.image());
         long t1 = System.nanoTime();
@@ -71,7 +72,8 @@ public final class FrameAnalyzer implements AutoCloseable {
         EmotionClassifier model = classifier;
         Map<Integer, EmotionScores> fresh = model == null ? Map.of() : classifyDue(model, frame, boxes, ids);
         long t2 = System.nanoTime();
-        return new AnalyzedFrame(frame, tracker.faces(boxes, ids, fresh), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        return new AnalyzedFrame(frame, tracker.faces(boxes, ids, fresh), (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+                model == null ? null : model.name(), settings);
     }
 
     /** The face detector's settings. */

@@ -1,5 +1,9 @@
 package io.emolens.session;
 
+import java.util.List;
+
+import io.emolens.detect.DetectorConfig;
+
 /**
  * What {@code session.json} holds (snake_case keys; extend, never rename). Written when a recording starts
  * (status {@code recording}), refreshed every second while it runs, and finalized when it stops
@@ -23,13 +27,20 @@ package io.emolens.session;
  * @param video         annotated video file name, or null
  * @param videoCodec    its codec, or null
  * @param rawVideo      raw video file name, or null
+ * @param detector      the face detection settings of the first recorded frame (null before it, and in sessions
+ *                      recorded before this key existed)
+ * @param changes       later changes of model or detection settings, in session order (empty: none)
  */
 public record SessionInfo(String format, String source, String model, RecordingSettings settings, String startedAt,
                           String endedAt, String status, String error, long durationMs, long frames, long faceRows,
                           long droppedFrames, long crops, long labelSegments, String video, String videoCodec,
-                          String rawVideo) {
+                          String rawVideo, DetectorConfig detector, List<SettingsChange> changes) {
     public static final String FORMAT = "emolens-session/1";
     public static final String RECORDING = "recording";
     public static final String COMPLETE = "complete";
     public static final String FAILED = "failed";
+
+    public SessionInfo {
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
 }

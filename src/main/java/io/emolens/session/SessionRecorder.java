@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +15,7 @@ import java.util.function.Consumer;
 
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
+import io.emolens.detect.DetectorConfig;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.preprocess.FacePreprocessor;
 import io.emolens.record.AnnotatedVideoWriter;
@@ -63,6 +66,9 @@ public final class SessionRecorder implements AutoCloseable {
     private final ScheduledExecutorService flusher;
     private AnnotatedVideoWriter video;
     private AnnotatedVideoWriter raw;
+    private final List<SettingsChange> changes = new ArrayList<>();
+    private DetectorConfig detector;
+    private String lastModel;
     private long frames;
     private long lastSessionMs;
     private volatile boolean stopped;
@@ -75,6 +81,7 @@ public final class SessionRecorder implements AutoCloseable {
         this.settings = settings;
         this.source = source;
         this.model = model;
+        this.lastModel = model;
         this.onFailure = onFailure;
         this.faces = new FacesCsvWriter(folder.resolve(FACES_CSV));
         CropSampler c = null;
@@ -143,6 +150,7 @@ public final class SessionRecorder implements AutoCloseable {
             }
             try {
                 faces.write(analyzed, sessionMs);
+                noteSettings(analyzed, sessionMs);
                 frames++;
                 lastSessionMs = Math.max(lastSessionMs, sessionMs);
                 crops.offer(analyzed, sessionMs);
@@ -166,6 +174,17 @@ public final class SessionRecorder implements AutoCloseable {
                 fail(e.getMessage());
                 throw e;
             }
+        }
+    }
+
+    private void noteSettings(AnalyzedFrame analyzed, long sessionMs) {
+        if (detector == null) {
+            detector = analyzed.detector();
+        }
+        DetectorConfig previous = changes.isEmpty() ? detector : changes.get(changes.size() - 1).detector();
+        if (!Objects.equals(lastModel, analyzed.model()) || !Objects.equals(previous, analyzed.detector())) {
+            changes.add(new SettingsChange(sessionMs, analyzed.frame().index(), analyzed.model(), analyzed.detector()));
+            lastModel = analyzed.model();
         }
     }
 
@@ -306,6 +325,6 @@ public final class SessionRecorder implements AutoCloseable {
         return new SessionInfo(SessionInfo.FORMAT, source, model, settings, startedAt.toString(), endedAt, status, failure,
                 durationMs, frames, faces.rows(), video == null ? 0 : video.framesDropped(), crops == null ? 0 : crops.rows(),
                 labels.segments(durationMs).size(), video == null ? null : ANNOTATED_VIDEO, video == null ? null : video.codec(),
-                raw == null ? null : RAW_VIDEO);
+                raw == null ? null : RAW_VIDEO, detector, changes);
     }
 }

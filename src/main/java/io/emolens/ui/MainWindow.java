@@ -238,8 +238,7 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
     void applyDetector(DetectorConfig config) {
         pipeline.setDetectorConfig(config);
         prefs.detector(config);
-        status.message(String.format("Face detection: scale %.2f, %d neighbours, faces from %d px, detecting at %s", config.scaleFactor(),
-                config.minNeighbors(), config.minFaceSize(), config.detectWidth() == 0 ? "full width" : config.detectWidth() + " px wide"));
+        status.message("Face detection: " + config.describe());
     }
 
     @Override

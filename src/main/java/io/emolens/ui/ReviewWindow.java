@@ -36,6 +36,7 @@ import io.emolens.session.AgreementReport;
 import io.emolens.session.FerExport;
 import io.emolens.session.RecordedSession;
 import io.emolens.session.SessionInfo;
+import io.emolens.session.SettingsChange;
 import io.emolens.source.FrameSourceFactory;
 
 /**
@@ -90,6 +91,7 @@ final class ReviewWindow {
         content.add(message, BorderLayout.SOUTH);
         message.setBorder(BorderFactory.createEmptyBorder(2, 8, 2, 8));
         message.setText(summary());
+        message.setToolTipText(settingsDetails());
         dialog.setContentPane(content);
         fillFaces();
         dialog.pack();
@@ -209,9 +211,26 @@ final class ReviewWindow {
         SessionInfo i = session.info();
         String state = SessionInfo.RECORDING.equals(i.status()) ? " · interrupted (shown up to its last flush)"
                 : SessionInfo.FAILED.equals(i.status()) ? " · stopped by an error: " + i.error() : "";
-        return String.format("%s · model %s · %d frames (%d dropped from the video) · %.1f s · %d label segments%s",
+        String changes = i.changes().isEmpty() ? "" : " · model or face detection changed " + i.changes().size()
+                + (i.changes().size() == 1 ? " time" : " times") + " (hover for details)";
+        return String.format("%s · model %s · %d frames (%d dropped from the video) · %.1f s · %d label segments%s%s",
                 i.source(), i.model() == null ? "none" : i.model(), i.frames(), i.droppedFrames(), session.durationMs() / 1000.0,
-                session.labels().size(), state);
+                session.labels().size(), changes, state);
+    }
+
+    private String settingsDetails() {
+        SessionInfo i = session.info();
+        if (i.detector() == null && i.changes().isEmpty()) {
+            return null;
+        }
+        StringBuilder html = new StringBuilder("<html>");
+        if (i.detector() != null) {
+            html.append("Face detection: ").append(i.detector().describe());
+        }
+        for (SettingsChange change : i.changes()) {
+            html.append("<br>Changed ").append(change.describe());
+        }
+        return html.append("</html>").toString();
     }
 
     private void chooseExport() {

@@ -163,6 +163,14 @@ public class AnalyzeCommandTest {
                 "--min-neighbours", "3", "--scale-factor", "1.2", "--detect-width", "0");
         assertEquals(0, tooLarge.exit(), tooLarge.err());
         assertEquals(1, Files.readAllLines(tmp.resolve("b/faces.csv")).size(), "no face is 2000 px wide: header only");
+        JsonNode detector = new ObjectMapper().readTree(tmp.resolve("b/session.json").toFile()).get("detector");
+        assertEquals(1.2, detector.get("scale_factor").asDouble());
+        assertEquals(3, detector.get("min_neighbors").asInt());
+        assertEquals(2000, detector.get("min_face_size").asInt());
+        assertEquals(0, detector.get("detect_width").asInt());
+        Run review = cli("review", tmp.resolve("b").toString());
+        assertTrue(review.out().contains("Face detection: scale 1.20, 3 neighbours, faces from 2000 px, detecting at full width"),
+                review.out());
         Run invalid = cli("analyze", photo.toString(), "--out", tmp.resolve("c").toString(), "--scale-factor", "0.9");
         assertEquals(2, invalid.exit());
         assertTrue(invalid.err().contains("face detection settings: scaleFactor must be in (1, 2], was 0.9"), invalid.err());

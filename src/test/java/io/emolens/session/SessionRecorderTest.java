@@ -105,6 +105,8 @@ class SessionRecorderTest {
         assertEquals(SessionInfo.COMPLETE, info.status());
         assertEquals("demo.mp4", info.source());
         assertEquals(null, info.model());
+        assertEquals(DetectorConfig.DEFAULT, info.detector());
+        assertEquals(List.of(), info.changes(), "nothing changed during the recording");
         assertEquals(210, info.frames());
         assertEquals(0, info.droppedFrames());
         assertEquals(3, info.labelSegments());
