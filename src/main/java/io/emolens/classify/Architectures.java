@@ -50,7 +50,7 @@ public final class Architectures {
         FastCpu.configure();
         MultiLayerNetwork network = new MultiLayerNetwork(configuration(name, config));
         network.init();
-        return network;
+        return FastCpu.install(network);
     }
 
     /** The configuration of architecture {@code name}; throws IllegalArgumentException naming the known ones. */

@@ -45,8 +45,8 @@ final class TrainingNetwork implements AutoCloseable {
         FastCpu.configure();
         try {
             return isGraph(file)
-                    ? new TrainingNetwork(ModelSerializer.restoreComputationGraph(file.toFile(), true))
-                    : new TrainingNetwork(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true));
+                    ? new TrainingNetwork(FastCpu.install(ModelSerializer.restoreComputationGraph(file.toFile(), true)))
+                    : new TrainingNetwork(FastCpu.install(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true)));
         } catch (IOException | RuntimeException e) {
             throw new EmolensException("cannot load checkpoint " + file.toAbsolutePath() + ": " + e.getMessage()
                     + ". The file may be damaged; delete the run folder's state.json to start over.", e);

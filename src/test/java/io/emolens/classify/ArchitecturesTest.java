@@ -62,6 +62,11 @@ class ArchitecturesTest {
             NetworkConfig config = new NetworkConfig(1e-3, 1e-4, 0.0, 0.0, 7);
             MultiLayerNetwork fast = Architectures.build(arch, config);
             assertNotNull(fast.getLayer(0).getHelper(), arch + ": oneDNN helper attached");
+            assertEquals(org.deeplearning4j.nn.conf.CacheMode.DEVICE, fast.getLayerWiseConfigurations().getCacheMode(),
+                    arch + ": forward cache on, so backprop does not recompute convolutions");
+            long batchNormLayers = java.util.Arrays.stream(fast.getLayers())
+                    .filter(l -> l instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization).count();
+            assertEquals(batchNormLayers, FastCpu.rowStatsBatchNormLayers(fast), arch + ": batch norm on the row-statistics helper");
             MultiLayerNetwork plain = FastCpu.withoutHelpers(() -> {
                 MultiLayerNetwork net = new MultiLayerNetwork(Architectures.configuration(arch, config));
                 net.init(fast.params().dup(), true);
