@@ -109,8 +109,8 @@ final class RowStatsBatchNormHelper implements BatchNormalizationHelper {
         int channels = (int) meanCache.length();
         Rows xRows = Rows.of(x, channels);
         INDArray epsRows = epsilon.reshape('c', xRows.rows().shape());
-        float[] epsSums = epsRows.sum(xRows.dim()).toFloatVector();
-        float[] epsDotX = Nd4j.exec(new Dot(epsRows, xRows.rows(), xRows.dim())).toFloatVector();
+        double[] epsSums = perChannel(epsRows.sum(xRows.dim()), channels);
+        double[] epsDotX = perChannel(Nd4j.exec(new Dot(epsRows, xRows.rows(), xRows.dim())), channels);
         float[] mean = meanCache.toFloatVector();
         float[] var = varCache.toFloatVector();
         float[] g = gamma.toFloatVector();
@@ -119,12 +119,8 @@ final class RowStatsBatchNormHelper implements BatchNormalizationHelper {
         float[] zero = new float[channels];
         double count = xRows.count();
         for (int c = 0; c < channels; c++) {
-            double sumEps = 0;
-            double sumEpsX = 0;
-            for (int i = c; i < epsSums.length; i += channels) {
-                sumEps += epsSums[i];
-                sumEpsX += epsDotX[i];
-            }
+            double sumEps = epsSums[c];
+            double sumEpsX = epsDotX[c];
             double invStd = 1 / Math.sqrt(var[c] + eps);
             double dg = invStd * (sumEpsX - mean[c] * sumEps);
             double k = g[c] * invStd;
@@ -156,19 +152,23 @@ final class RowStatsBatchNormHelper implements BatchNormalizationHelper {
             return;
         }
         Rows rows = Rows.of(x, channels);
-        float[] sums = rows.rows().sum(rows.dim()).toFloatVector();
-        float[] squares = Nd4j.exec(new SquaredNorm(rows.rows(), rows.dim())).toFloatVector();
+        double[] sums = perChannel(rows.rows().sum(rows.dim()), channels);
+        double[] squares = perChannel(Nd4j.exec(new SquaredNorm(rows.rows(), rows.dim())), channels);
         for (int c = 0; c < channels; c++) {
-            double sum = 0;
-            double square = 0;
-            for (int i = c; i < sums.length; i += channels) {
-                sum += sums[i];
-                square += squares[i];
-            }
-            double mu = sum / rows.count();
+            double mu = sums[c] / rows.count();
             meanCache.putScalar(c, mu);
-            varCache.putScalar(c, Math.max(0, square / rows.count() - mu * mu));
+            varCache.putScalar(c, Math.max(0, squares[c] / rows.count() - mu * mu));
         }
+    }
+
+    /** Adds up per-row results (row {@code i} belongs to channel {@code i % channels}) per channel, in double. */
+    private static double[] perChannel(INDArray perRow, int channels) {
+        float[] values = perRow.toFloatVector();
+        double[] sums = new double[channels];
+        for (int i = 0; i < values.length; i++) {
+            sums[i % channels] += values[i];
+        }
+        return sums;
     }
 
     /**
