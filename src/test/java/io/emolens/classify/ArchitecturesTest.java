@@ -67,6 +67,7 @@ class ArchitecturesTest {
             long batchNormLayers = java.util.Arrays.stream(fast.getLayers())
                     .filter(l -> l instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization).count();
             assertEquals(batchNormLayers, FastCpu.rowStatsBatchNormLayers(fast), arch + ": batch norm on the row-statistics helper");
+            assertTrue(fast.getLayer(0).getHelper() instanceof InputConvolutionHelper, arch + ": first convolution skips the input gradient");
             MultiLayerNetwork plain = FastCpu.withoutHelpers(() -> {
                 MultiLayerNetwork net = new MultiLayerNetwork(Architectures.configuration(arch, config));
                 net.init(fast.params().dup(), true);
