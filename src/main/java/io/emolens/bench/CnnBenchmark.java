@@ -50,6 +50,8 @@ public final class CnnBenchmark {
     }
 
     private static final int TRAIN_BATCH = 64;
+    /** Inference warm-up: the JIT needs a few thousand calls of DL4J's Java side before batch-1 timings settle. */
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
 
     private final Consumer<String> log;
 
@@ -108,9 +110,6 @@ public final class CnnBenchmark {
         net.close();
         return out;
     }
-
-    /** Inference warm-up: the JIT needs a few thousand calls of DL4J's Java side before batch-1 timings settle. */
-    private static final long WARM_UP_NANOS = 3_000_000_000L;
 
     private double[] inferRuns(MultiLayerNetwork net, int batch, int callsPerRun, int runs) {
         try (INDArray x = faces(batch)) {
