@@ -52,6 +52,11 @@ public final class CnnBenchmark {
     private static final int TRAIN_BATCH = 64;
     /** Inference warm-up: the JIT needs a few thousand calls of DL4J's Java side before batch-1 timings settle. */
     private static final long WARM_UP_NANOS = 3_000_000_000L;
+    /**
+     * Training warm-up: the backward pass, the updater and the helpers' Java code are compiled only after some tens
+     * of steps; a training job runs for hours, so the steady state is what counts. bench/torch_bench.py does the same.
+     */
+    private static final long TRAIN_WARM_UP_NANOS = 10_000_000_000L;
 
     private final Consumer<String> log;
 
@@ -132,7 +137,8 @@ public final class CnnBenchmark {
 
     private double[] trainRuns(MultiLayerNetwork net, int batchesPerRun, int runs) {
         DataSet data = batch();
-        for (int i = 0; i < 3; i++) {
+        long warmUpEnd = System.nanoTime() + TRAIN_WARM_UP_NANOS;
+        for (int i = 0; i < 3 || System.nanoTime() < warmUpEnd; i++) {
             net.fit(data);
         }
         double[] imagesPerS = new double[runs];

@@ -49,12 +49,15 @@ class ArchitecturesTest {
     }
 
     /**
-     * The oneDNN helper path and DL4J's plain path give the same outputs for the same weights (within 1e-5), the
-     * same gradients and the same losses over the first two Adam steps (within 1e-4 relative), on real FER2013
-     * faces. Gradients agree within 1e-3 of each variable's largest value for {@code seed}; with batch norm
-     * ({@code default}) oneDNN's backward pass differs from DL4J's by up to ~3% on real faces (on random inputs by
-     * 1e-5; forward outputs agree to 1e-5 either way), so the bound there is 5e-2: see docs/ONEDNN.md. Parameters after Adam steps are not compared: Adam divides by the
-     * gradient's magnitude, so float rounding in near-zero gradients becomes learning-rate-sized differences.
+     * The fast path (oneDNN helpers and {@link FastCpu#install}) and DL4J's plain path give the same outputs for the
+     * same weights (within 1e-5), the same gradients and the same losses over the first two Adam steps, on real
+     * FER2013 faces. For {@code seed} gradients agree within 1e-3 of each variable's largest value and both losses
+     * within 1e-4 relative. With batch norm and ReLU ({@code default}) single gradient entries differ by up to ~4% of
+     * a variable's largest value (a few of the values feeding a ReLU land on the other side of zero by rounding, see
+     * docs/ONEDNN.md; forward outputs agree to 1e-5), so the gradient bound there is 5e-2; the loss before the first
+     * update agrees within 1e-4 and after it within 2e-3 (measured 5e-4): Adam's first step moves every weight by
+     * about the learning rate whatever its gradient's size, so rounding-level gradient differences become
+     * learning-rate-sized weight differences. For the same reason parameters after Adam steps are not compared.
      */
     @Test
     void fastPathMatchesThePlainPath() throws IOException {
@@ -68,6 +71,10 @@ class ArchitecturesTest {
                     .filter(l -> l instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization).count();
             assertEquals(batchNormLayers, FastCpu.rowStatsBatchNormLayers(fast), arch + ": batch norm on the row-statistics helper");
             assertTrue(fast.getLayer(0).getHelper() instanceof InputConvolutionHelper, arch + ": first convolution skips the input gradient");
+            long activationLayers = fast.getLayerWiseConfigurations().getConfs().stream()
+                    .filter(c -> c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer).count();
+            assertEquals(activationLayers, java.util.Arrays.stream(fast.getLayers()).filter(l -> l instanceof ReluLayer).count(),
+                    arch + ": every ReLU activation layer replaced by ReluLayer");
             MultiLayerNetwork plain = FastCpu.withoutHelpers(() -> {
                 MultiLayerNetwork net = new MultiLayerNetwork(Architectures.configuration(arch, config));
                 net.init(fast.params().dup(), true);
@@ -94,7 +101,8 @@ class ArchitecturesTest {
             for (int step = 0; step < 2; step++) {
                 fast.fit(faces);
                 plain.fit(faces);
-                assertEquals(plain.score(), fast.score(), 1e-4 * Math.abs(plain.score()), arch + ": loss at training step " + (step + 1));
+                double tolerance = arch.equals(Architectures.SEED) || step == 0 ? 1e-4 : 2e-3;
+                assertEquals(plain.score(), fast.score(), tolerance * Math.abs(plain.score()), arch + ": loss at training step " + (step + 1));
             }
             fast.close();
             plain.close();

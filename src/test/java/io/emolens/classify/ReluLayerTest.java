@@ -1,0 +1,100 @@
+package io.emolens.classify;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import io.emolens.core.Emotion;
+import io.emolens.preprocess.FaceTensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link ReluLayer} against DL4J's activation layer on real FER2013 faces: the same network and weights with and
+ * without {@link FastCpu#install} give identical ReLU activations and the same loss and gradients (within 1e-5: the
+ * installed network's first convolution also sums its weight gradient in another order, see
+ * {@link InputConvolutionHelper}), and the configuration, which is what a saved model stores, does not change. A ReLU
+ * with a cap is left to DL4J.
+ */
+class ReluLayerTest {
+
+    @Test
+    void replacesPlainReluAndMatchesDl4jOnRealFaces() throws IOException {
+        MultiLayerNetwork dl4j = network();
+        String configurationBefore = dl4j.getLayerWiseConfigurations().toJson();
+        MultiLayerNetwork fast = new MultiLayerNetwork(configuration());
+        fast.init(dl4j.params().dup(), true);
+        FastCpu.install(fast);
+
+        assertInstanceOf(ReluLayer.class, fast.getLayer(1), "plain ReLU replaced");
+        assertSame(fast.getLayer(1), fast.getLayer(fast.getLayerNames().get(1)), "layer map points at the replacement");
+        assertEquals(org.deeplearning4j.nn.layers.ActivationLayer.class, fast.getLayer(3).getClass(), "capped ReLU kept");
+        assertEquals(configurationBefore, fast.getLayerWiseConfigurations().toJson().replace("\"DEVICE\"", "\"NONE\""),
+                "configuration unchanged apart from the cache mode");
+
+        DataSet faces = ArchitecturesTest.fixtureFaces(32);
+        List<INDArray> a = dl4j.feedForward(faces.getFeatures(), true);
+        List<INDArray> b = fast.feedForward(faces.getFeatures(), true);
+        assertEquals(a.get(2), b.get(2), "ReLU activations");
+        assertTrue(a.get(2).minNumber().doubleValue() == 0 && a.get(2).maxNumber().doubleValue() > 0, "ReLU clips some values");
+
+        for (MultiLayerNetwork net : List.of(dl4j, fast)) {
+            net.setInput(faces.getFeatures());
+            net.setLabels(faces.getLabels());
+            net.computeGradientAndScore();
+        }
+        assertEquals(dl4j.score(), fast.score(), 1e-6 * dl4j.score(), "loss");
+        Map<String, INDArray> gDl4j = dl4j.gradient().gradientForVariable();
+        Map<String, INDArray> gFast = fast.gradient().gradientForVariable();
+        for (String variable : gDl4j.keySet()) {
+            double scale = Math.max(1e-12, gDl4j.get(variable).amaxNumber().doubleValue());
+            double relative = gFast.get(variable).sub(gDl4j.get(variable)).amaxNumber().doubleValue() / scale;
+            assertTrue(relative < 1e-5, variable + ": gradient differs by " + relative + " of its largest value");
+        }
+        dl4j.close();
+        fast.close();
+    }
+
+    private static MultiLayerNetwork network() {
+        FastCpu.configure();
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration());
+        net.init();
+        return net;
+    }
+
+    private static MultiLayerConfiguration configuration() {
+        return new NeuralNetConfiguration.Builder()
+                .seed(5)
+                .updater(new Sgd(0.05))
+                .weightInit(WeightInit.RELU)
+                .list()
+                .layer(new ConvolutionLayer.Builder(5, 5).stride(2, 2).nOut(8).activation(Activation.IDENTITY).build())
+                .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nOut(32).activation(Activation.IDENTITY).build())
+                .layer(new ActivationLayer.Builder().activation(new ActivationReLU(1.0, 0.0, 0.0)).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(Emotion.COUNT)
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .setInputType(InputType.convolutional(FaceTensor.SIZE, FaceTensor.SIZE, 1))
+                .build();
+    }
+}
