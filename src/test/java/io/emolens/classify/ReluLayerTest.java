@@ -5,24 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-import io.emolens.core.Emotion;
-import io.emolens.preprocess.FaceTensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -40,7 +32,7 @@ class ReluLayerTest {
 
     @Test
     void replacesPlainReluAndMatchesDl4jOnRealFaces() throws IOException {
-        MultiLayerNetwork dl4j = network();
+        MultiLayerNetwork dl4j = FaceNets.initialised(configuration());
         String configurationBefore = dl4j.getLayerWiseConfigurations().toJson();
         MultiLayerNetwork fast = new MultiLayerNetwork(configuration());
         fast.init(dl4j.params().dup(), true);
@@ -75,26 +67,11 @@ class ReluLayerTest {
         fast.close();
     }
 
-    private static MultiLayerNetwork network() {
-        FastCpu.configure();
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration());
-        net.init();
-        return net;
-    }
-
     private static MultiLayerConfiguration configuration() {
-        return new NeuralNetConfiguration.Builder()
-                .seed(5)
-                .updater(new Sgd(0.05))
-                .weightInit(WeightInit.RELU)
-                .list()
-                .layer(new ConvolutionLayer.Builder(5, 5).stride(2, 2).nOut(8).activation(Activation.IDENTITY).build())
-                .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
-                .layer(new DenseLayer.Builder().nOut(32).activation(Activation.IDENTITY).build())
-                .layer(new ActivationLayer.Builder().activation(new ActivationReLU(1.0, 0.0, 0.0)).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(Emotion.COUNT)
-                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
-                .setInputType(InputType.convolutional(FaceTensor.SIZE, FaceTensor.SIZE, 1))
-                .build();
+        return FaceNets.configuration(5,
+                new ConvolutionLayer.Builder(5, 5).stride(2, 2).nOut(8).activation(Activation.IDENTITY).build(),
+                new ActivationLayer.Builder().activation(Activation.RELU).build(),
+                new DenseLayer.Builder().nOut(32).activation(Activation.IDENTITY).build(),
+                new ActivationLayer.Builder().activation(new ActivationReLU(1.0, 0.0, 0.0)).build());
     }
 }

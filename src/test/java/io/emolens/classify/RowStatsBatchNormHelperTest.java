@@ -5,24 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-import io.emolens.core.Emotion;
-import io.emolens.preprocess.FaceTensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,7 +30,7 @@ class RowStatsBatchNormHelperTest {
 
     @Test
     void matchesDl4jsBatchNormOnRealFaces() throws IOException {
-        MultiLayerNetwork fast = FastCpu.install(network());
+        MultiLayerNetwork fast = FastCpu.install(FaceNets.initialised(configuration()));
         assertEquals(2, FastCpu.rowStatsBatchNormLayers(fast), "both batch-norm layers on the row-statistics helper");
         MultiLayerNetwork plain = FastCpu.withoutHelpers(() -> {
             MultiLayerNetwork net = new MultiLayerNetwork(configuration());
@@ -79,27 +71,12 @@ class RowStatsBatchNormHelperTest {
         plain.close();
     }
 
-    private static MultiLayerNetwork network() {
-        FastCpu.configure();
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration());
-        net.init();
-        return net;
-    }
-
     private static MultiLayerConfiguration configuration() {
-        return new NeuralNetConfiguration.Builder()
-                .seed(11)
-                .updater(new Sgd(0.05))
-                .weightInit(WeightInit.RELU)
-                .list()
-                .layer(new ConvolutionLayer.Builder(5, 5).stride(2, 2).nOut(8).activation(Activation.IDENTITY).hasBias(false).build())
-                .layer(new BatchNormalization.Builder().build())
-                .layer(new ActivationLayer.Builder().activation(Activation.TANH).build())
-                .layer(new DenseLayer.Builder().nOut(32).activation(Activation.IDENTITY).hasBias(false).build())
-                .layer(new BatchNormalization.Builder().build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(Emotion.COUNT)
-                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
-                .setInputType(InputType.convolutional(FaceTensor.SIZE, FaceTensor.SIZE, 1))
-                .build();
+        return FaceNets.configuration(11,
+                new ConvolutionLayer.Builder(5, 5).stride(2, 2).nOut(8).activation(Activation.IDENTITY).hasBias(false).build(),
+                new BatchNormalization.Builder().build(),
+                new ActivationLayer.Builder().activation(Activation.TANH).build(),
+                new DenseLayer.Builder().nOut(32).activation(Activation.IDENTITY).hasBias(false).build(),
+                new BatchNormalization.Builder().build());
     }
 }
