@@ -2,7 +2,6 @@ package io.emolens.classify;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -50,19 +49,7 @@ class ReluLayerTest {
         assertEquals(a.get(2), b.get(2), "ReLU activations");
         assertTrue(a.get(2).minNumber().doubleValue() == 0 && a.get(2).maxNumber().doubleValue() > 0, "ReLU clips some values");
 
-        for (MultiLayerNetwork net : List.of(dl4j, fast)) {
-            net.setInput(faces.getFeatures());
-            net.setLabels(faces.getLabels());
-            net.computeGradientAndScore();
-        }
-        assertEquals(dl4j.score(), fast.score(), 1e-6 * dl4j.score(), "loss");
-        Map<String, INDArray> gDl4j = dl4j.gradient().gradientForVariable();
-        Map<String, INDArray> gFast = fast.gradient().gradientForVariable();
-        for (String variable : gDl4j.keySet()) {
-            double scale = Math.max(1e-12, gDl4j.get(variable).amaxNumber().doubleValue());
-            double relative = gFast.get(variable).sub(gDl4j.get(variable)).amaxNumber().doubleValue() / scale;
-            assertTrue(relative < 1e-5, variable + ": gradient differs by " + relative + " of its largest value");
-        }
+        FaceNets.assertSameLossAndGradients(dl4j, fast, faces, 1e-6, 1e-5);
         dl4j.close();
         fast.close();
     }

@@ -2,7 +2,6 @@ package io.emolens.classify;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -41,19 +40,7 @@ class RowStatsBatchNormHelperTest {
         assertEquals(0, FastCpu.rowStatsBatchNormLayers(plain));
 
         DataSet faces = ArchitecturesTest.fixtureFaces(48);
-        for (MultiLayerNetwork net : List.of(fast, plain)) {
-            net.setInput(faces.getFeatures());
-            net.setLabels(faces.getLabels());
-            net.computeGradientAndScore();
-        }
-        assertEquals(plain.score(), fast.score(), 1e-5 * plain.score(), "loss");
-        Map<String, INDArray> gFast = fast.gradient().gradientForVariable();
-        Map<String, INDArray> gPlain = plain.gradient().gradientForVariable();
-        for (String variable : gPlain.keySet()) {
-            double scale = Math.max(1e-6, gPlain.get(variable).amaxNumber().doubleValue());
-            double relative = gFast.get(variable).sub(gPlain.get(variable)).amaxNumber().doubleValue() / scale;
-            assertTrue(relative < 1e-4, variable + ": gradient differs by " + relative + " of its largest value");
-        }
+        FaceNets.assertSameLossAndGradients(plain, fast, faces, 1e-5, 1e-4);
 
         for (int step = 0; step < 3; step++) {
             fast.fit(faces);
