@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.api.ops.impl.reduce.floating.SquaredNorm;
 import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
@@ -45,6 +46,8 @@ final class RowStatsBatchNormHelper implements BatchNormalizationHelper {
     /** Per-row scalars for {@link #scaleAndShiftRows}, outside any workspace, reused while the batch shape stays. */
     private INDArray rowScale;
     private INDArray rowShift;
+    /** A column of ones for {@link #rowSums}, outside any workspace. */
+    private INDArray ones;
 
     @Override
     public boolean checkSupported(double eps, boolean fixedGammaBeta) {
@@ -124,7 +127,7 @@ final class RowStatsBatchNormHelper implements BatchNormalizationHelper {
         int channels = (int) meanCache.length();
         Rows xRows = Rows.of(x, channels);
         INDArray epsRows = epsilon.reshape('c', xRows.rows().shape());
-        double[] epsSums = perChannel(epsRows.sum(1), channels);
+        double[] epsSums = perChannel(rowSums(epsRows), channels);
         double[] epsDotX = perChannel(Nd4j.exec(new Dot(epsRows, xRows.rows(), 1)), channels);
         float[] mean = hostMean;
         float[] var = hostVar;
@@ -195,6 +198,20 @@ final class RowStatsBatchNormHelper implements BatchNormalizationHelper {
         }
     }
 
+    /**
+     * Σ of each row as a matrix product with a column of ones: oneDNN's matmul runs on all cores with vector
+     * instructions, 2.5–3.5x faster than ND4J's row reduction (1.3 vs 3.4 ms for [2048, 2304]).
+     */
+    private INDArray rowSums(INDArray rows) {
+        long width = rows.size(1);
+        if (ones == null || ones.length() != width) {
+            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                ones = Nd4j.ones(DataType.FLOAT, width, 1);
+            }
+        }
+        return Nd4j.exec(new Mmul(rows, ones, Nd4j.createUninitialized(DataType.FLOAT, rows.size(0), 1), null))[0];
+    }
+
     private static float[] perRow(float[] perChannel, int rows) {
         float[] values = new float[rows];
         for (int i = 0; i < rows; i++) {
@@ -221,7 +238,7 @@ final class RowStatsBatchNormHelper implements BatchNormalizationHelper {
             return;
         }
         Rows rows = Rows.of(x, channels);
-        double[] sums = perChannel(rows.rows().sum(1), channels);
+        double[] sums = perChannel(rowSums(rows.rows()), channels);
         double[] squares = perChannel(Nd4j.exec(new SquaredNorm(rows.rows(), 1)), channels);
         hostMean = new float[channels];
         hostVar = new float[channels];
