@@ -160,7 +160,7 @@ final class RowStatsBatchNormHelper implements BatchNormalizationHelper {
 
     /** {@code out = (x − mean) / sqrt(var + eps) · gamma + beta} per channel of an NCHW batch with default strides. */
     private void normalizeRows(INDArray x, float[] mean, float[] var, float[] gamma, float[] beta, double eps,
-                                      INDArray out) {
+                               INDArray out) {
         int channels = mean.length;
         float[] scale = new float[channels];
         float[] shift = new float[channels];
