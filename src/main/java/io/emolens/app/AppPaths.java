@@ -17,6 +17,7 @@ import io.emolens.core.EmolensException;
 public record AppPaths(Path home) {
     public static final String CASCADE = "haarcascade_frontalface_alt2.xml";
     public static final String DEFAULT_MODEL = "emolens-default.zip";
+    public static final String YUNET_MODEL = "face_detection_yunet_2023mar.onnx";
 
     public static AppPaths locate() {
         List<Path> candidates = new ArrayList<>();
@@ -46,6 +47,11 @@ public record AppPaths(Path home) {
 
     public Path models() {
         return home.resolve("models");
+    }
+
+    /** YuNet's ONNX file, in its own subfolder so that the emotion model list does not show it. */
+    public Path yunetModel() {
+        return models().resolve("yunet").resolve(YUNET_MODEL);
     }
 
     public Path defaultModel() {

@@ -7,8 +7,14 @@ import java.util.function.Supplier;
 
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.classify.ModelLoader;
+import io.emolens.core.EmolensException;
 import io.emolens.detect.DetectorConfig;
+import io.emolens.detect.DetectorSettings;
+import io.emolens.detect.FaceDetector;
 import io.emolens.detect.HaarFaceDetector;
+import io.emolens.detect.SwitchingFaceDetector;
+import io.emolens.detect.YunetConfig;
+import io.emolens.detect.YunetFaceDetector;
 import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.FrameAnalyzer;
 import io.emolens.preprocess.OpenCvFacePreprocessor;
@@ -22,15 +28,15 @@ public final class Wiring implements AnalyzerFactory {
     /** Fraction of the face box added on each side before cropping; training on FER2013 faces matches this framing. */
     static final double FACE_MARGIN = 0.1;
     private final Supplier<AppPaths> paths;
-    private final DetectorConfig detectorConfig;
+    private final DetectorSettings detectorConfig;
     private final ModelLoader modelLoader;
 
-    public Wiring(AppPaths paths, DetectorConfig detectorConfig, ModelLoader modelLoader) {
+    public Wiring(AppPaths paths, DetectorSettings detectorConfig, ModelLoader modelLoader) {
         this(() -> paths, detectorConfig, modelLoader);
     }
 
     /** Locates the app's files on first use, so commands that need none (train, evaluate) work anywhere. */
-    public Wiring(Supplier<AppPaths> paths, DetectorConfig detectorConfig, ModelLoader modelLoader) {
+    public Wiring(Supplier<AppPaths> paths, DetectorSettings detectorConfig, ModelLoader modelLoader) {
         AppPaths[] located = new AppPaths[1];
         this.paths = () -> {
             if (located[0] == null) {
@@ -44,8 +50,30 @@ public final class Wiring implements AnalyzerFactory {
 
     @Override
     public FrameAnalyzer create(EmotionClassifier classifier, TrackerConfig tracker, ClassifyPolicy policy) {
-        return new FrameAnalyzer(new HaarFaceDetector(paths.get().cascade(), detectorConfig),
+        return create(classifier, tracker, policy, detectorConfig);
+    }
+
+    @Override
+    public FrameAnalyzer create(EmotionClassifier classifier, TrackerConfig tracker, ClassifyPolicy policy, DetectorSettings detector) {
+        return new FrameAnalyzer(new SwitchingFaceDetector(this::detector, detector),
                 new OpenCvFacePreprocessor(FACE_MARGIN), classifier, tracker, policy);
+    }
+
+    /** A new detector of the kind the settings are for; EmolensException naming the file that cannot be loaded. */
+    public FaceDetector detector(DetectorSettings settings) {
+        if (settings instanceof YunetConfig yunet) {
+            return new YunetFaceDetector(paths.get().yunetModel(), yunet);
+        }
+        return new HaarFaceDetector(paths.get().cascade(), (DetectorConfig) settings);
+    }
+
+    @Override
+    public Optional<String> detectorProblem(DetectorSettings settings) {
+        try (FaceDetector probe = detector(settings)) {
+            return Optional.empty();
+        } catch (EmolensException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** The training service over the classify package's architectures and model store. */

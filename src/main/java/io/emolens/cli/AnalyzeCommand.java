@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.emolens.classify.EmotionClassifier;
-import io.emolens.detect.DetectorConfig;
+import io.emolens.core.EmolensException;
+import io.emolens.detect.DetectorSettings;
 import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.FrameAnalyzer;
 import io.emolens.session.AnalysisSummary;
@@ -15,13 +16,14 @@ import io.emolens.track.TrackerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code analyze INPUT --out DIR [--model FILE] [--video] [--scale-factor F --min-neighbours N --min-face PX --detect-width PX]}:
- * headless analysis into faces.csv and summary.json.
+ * {@code analyze INPUT --out DIR [--model FILE] [--video] [--detector haar|yunet] [--scale-factor F --min-neighbours N
+ * --min-face PX] [--score-threshold S --nms-threshold T] [--detect-width PX]}: headless analysis into faces.csv and
+ * summary.json.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Detect and classify every face of a video, an image or a folder of images.")
@@ -41,17 +43,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "do not draw the progress bar on stderr")
     boolean noProgress;
 
-    @Option(names = "--scale-factor", defaultValue = "1.1", description = "face detection: image pyramid step, in (1, 2]; larger is faster and misses more (default: ${DEFAULT-VALUE})")
-    double scaleFactor;
-
-    @Option(names = {"--min-neighbours", "--min-neighbors"}, defaultValue = "5", description = "face detection: overlapping hits needed to accept a face; larger rejects more false faces (default: ${DEFAULT-VALUE})")
-    int minNeighbours;
-
-    @Option(names = "--min-face", defaultValue = "40", paramLabel = "PIXELS", description = "face detection: smallest face side in pixels, at least 12 (default: ${DEFAULT-VALUE})")
-    int minFace;
-
-    @Option(names = "--detect-width", defaultValue = "640", paramLabel = "PIXELS", description = "face detection: wider frames are downscaled to this width first; 0 = never (default: ${DEFAULT-VALUE})")
-    int detectWidth;
+    @Mixin
+    DetectorOptions detection;
 
     @Spec
     CommandSpec spec;
@@ -68,12 +61,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DetectorConfig detector;
-        try {
-            detector = new DetectorConfig(scaleFactor, minNeighbours, minFace, detectWidth);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "face detection settings: " + e.getMessage());
-        }
+        DetectorSettings detector = detection.settings(spec.commandLine());
+        analyzers.detectorProblem(detector).ifPresent(problem -> {
+            throw new EmolensException(problem);
+        });
         EmotionClassifier classifier = null;
         Path modelFile = model != null ? model : analyzers.defaultModel().orElse(null);
         if (modelFile != null) {
@@ -83,8 +74,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         AnalysisSummary summary;
         ProgressBar bar = new ProgressBar(err, !noProgress);
-        try (FrameAnalyzer analyzer = analyzers.create(classifier, TrackerConfig.UNSMOOTHED, ClassifyPolicy.EVERY_FACE)) {
-            analyzer.setDetectorConfig(detector);
+        try (FrameAnalyzer analyzer = analyzers.create(classifier, TrackerConfig.UNSMOOTHED, ClassifyPolicy.EVERY_FACE, detector)) {
             summary = service.analyze(input, out, video, analyzer, bar::update);
         } finally {
             bar.finish();

@@ -3,14 +3,14 @@ package io.emolens.detect;
 import java.util.Locale;
 
 /**
- * Haar cascade settings.
+ * Haar cascade settings ({@link HaarFaceDetector}).
  *
  * @param scaleFactor  image pyramid step, &gt; 1 (default 1.1; larger is faster and misses more)
  * @param minNeighbors overlapping hits needed to accept a face (default 5; larger rejects more false faces)
  * @param minFaceSize  smallest face side in full-resolution pixels (default 40)
  * @param detectWidth  frames wider than this are downscaled to it before detection (default 640; 0 = never)
  */
-public record DetectorConfig(double scaleFactor, int minNeighbors, int minFaceSize, int detectWidth) {
+public record DetectorConfig(double scaleFactor, int minNeighbors, int minFaceSize, int detectWidth) implements DetectorSettings {
 
     public static final DetectorConfig DEFAULT = new DetectorConfig(1.1, 5, 40, 640);
 
@@ -29,9 +29,20 @@ public record DetectorConfig(double scaleFactor, int minNeighbors, int minFaceSi
         }
     }
 
-    /** In words, e.g. "scale 1.10, 5 neighbours, faces from 40 px, detecting at 640 px wide". */
+    @Override
+    public DetectorKind kind() {
+        return DetectorKind.HAAR;
+    }
+
+    @Override
+    public DetectorConfig withDetectWidth(int width) {
+        return new DetectorConfig(scaleFactor, minNeighbors, minFaceSize, width);
+    }
+
+    /** In words, e.g. "Haar, scale 1.10, 5 neighbours, faces from 40 px, detecting at 640 px wide". */
+    @Override
     public String describe() {
-        return String.format(Locale.ROOT, "scale %.2f, %d neighbours, faces from %d px, detecting at %s", scaleFactor,
+        return String.format(Locale.ROOT, "Haar, scale %.2f, %d neighbours, faces from %d px, detecting at %s", scaleFactor,
                 minNeighbors, minFaceSize, detectWidth == 0 ? "full width" : detectWidth + " px wide");
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.RectVector;
@@ -25,7 +26,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
  * OpenCV Haar cascade detection on an equalized grayscale copy, downscaled to
- * {@link DetectorConfig#detectWidth()} for speed; boxes are mapped back to full resolution. Thread-confined,
+ * {@link DetectorConfig#detectWidth()} for speed; boxes are mapped back to full resolution. Detections of one
+ * face at two scales are merged ({@link BoxSuppression#FACES}, the box with more neighbours wins). Thread-confined,
  * except {@link #setConfig}, which any thread may call.
  */
 public final class HaarFaceDetector implements FaceDetector {
@@ -57,9 +59,13 @@ public final class HaarFaceDetector implements FaceDetector {
         return config;
     }
 
+    /** New settings; IllegalArgumentException for another detector's settings. */
     @Override
-    public void setConfig(DetectorConfig config) {
-        this.config = java.util.Objects.requireNonNull(config);
+    public void setConfig(DetectorSettings config) {
+        if (!(config instanceof DetectorConfig haar)) {
+            throw new IllegalArgumentException("the Haar detector cannot use " + config.kind().title() + " settings");
+        }
+        this.config = haar;
     }
 
     @Override
@@ -72,11 +78,12 @@ public final class HaarFaceDetector implements FaceDetector {
         int height = image.getHeight();
         double scale = config.detectWidth() > 0 && width > config.detectWidth() ? (double) config.detectWidth() / width : 1.0;
         int minSide = Math.max(12, (int) Math.round(config.minFaceSize() * scale));
-        List<FaceBox> boxes = new ArrayList<>();
+        List<BoxSuppression.Scored> boxes = new ArrayList<>();
         try (Mat bgr = Mats.fromImage(image);
              Mat gray = new Mat();
              Mat small = new Mat();
              RectVector found = new RectVector();
+             IntPointer neighbours = new IntPointer();
              Size minSize = new Size(minSide, minSide);
              Size maxSize = new Size()) {
             if (bgr.channels() == 3) {
@@ -92,16 +99,18 @@ public final class HaarFaceDetector implements FaceDetector {
                 input = small;
             }
             equalizeHist(input, input);
-            cascade.detectMultiScale(input, found, config.scaleFactor(), config.minNeighbors(), 0, minSize, maxSize);
-            for (long i = 0; i < found.size(); i++) {
+            cascade.detectMultiScale2(input, found, neighbours, config.scaleFactor(), config.minNeighbors(), 0, minSize, maxSize);
+            for (int i = 0; i < found.size(); i++) {
                 try (Rect r = found.get(i)) {
                     FaceBox box = new FaceBox(r.x(), r.y(), r.width(), r.height());
-                    boxes.add((scale < 1.0 ? box.scale(1.0 / scale) : box).clip(width, height));
+                    boxes.add(new BoxSuppression.Scored((scale < 1.0 ? box.scale(1.0 / scale) : box).clip(width, height),
+                            i < neighbours.limit() ? neighbours.get(i) : 0));
                 }
             }
         }
-        boxes.sort(Comparator.comparingInt(FaceBox::area).reversed());
-        return boxes;
+        List<FaceBox> faces = new ArrayList<>(BoxSuppression.FACES.apply(boxes));
+        faces.sort(Comparator.comparingInt(FaceBox::area).reversed());
+        return faces;
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.emolens.pipeline;
 import java.util.List;
 
 import io.emolens.core.VideoFrame;
-import io.emolens.detect.DetectorConfig;
+import io.emolens.detect.DetectorSettings;
 import io.emolens.track.TrackedFace;
 
 /**
@@ -14,10 +14,10 @@ import io.emolens.track.TrackedFace;
  * @param detectMs time spent detecting faces on this frame
  * @param classifyMs time spent preprocessing and classifying faces on this frame (0 when none were due)
  * @param model    the name of the classifier in use on this frame, or null for detection only
- * @param detector the face detection settings in use on this frame
+ * @param detector the face detector and its settings in use on this frame
  */
 public record AnalyzedFrame(VideoFrame frame, List<TrackedFace> faces, double detectMs, double classifyMs, String model,
-                            DetectorConfig detector) {
+                            DetectorSettings detector) {
     public AnalyzedFrame {
         faces = List.copyOf(faces);
     }

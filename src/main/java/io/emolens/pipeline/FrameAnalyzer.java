@@ -11,7 +11,7 @@ import io.emolens.classify.EmotionClassifier;
 import io.emolens.core.EmotionScores;
 import io.emolens.core.FaceBox;
 import io.emolens.core.VideoFrame;
-import io.emolens.detect.DetectorConfig;
+import io.emolens.detect.DetectorSettings;
 import io.emolens.detect.FaceDetector;
 import io.emolens.preprocess.FacePreprocessor;
 import io.emolens.track.FaceTracker;
@@ -63,7 +63,7 @@ public final class FrameAnalyzer implements AutoCloseable {
     }
 
     public AnalyzedFrame analyze(VideoFrame frame) {
-        DetectorConfig settings = detector.config();
+        DetectorSettings settings = detector.config();
         long t0 = System.nanoTime();
         List<FaceBox> boxes = detector.detect(frame.image());
         long t1 = System.nanoTime();
@@ -76,14 +76,22 @@ public final class FrameAnalyzer implements AutoCloseable {
                 model == null ? null : model.name(), settings);
     }
 
-    /** The face detector's settings. */
-    public DetectorConfig detectorConfig() {
+    /** The face detector's settings (which detector, and its own settings). */
+    public DetectorSettings detectorConfig() {
         return detector.config();
     }
 
-    /** Changes the face detector's settings from the next frame on; safe to call from any thread. */
-    public void setDetectorConfig(DetectorConfig config) {
+    /**
+     * Changes the face detector's settings from the next frame on; safe to call from any thread. Settings of another
+     * kind switch detectors where the detector supports it ({@link io.emolens.detect.SwitchingFaceDetector}).
+     */
+    public void setDetectorConfig(DetectorSettings config) {
         detector.setConfig(config);
+    }
+
+    /** Why the requested face detector is not in use (it fell back to the Haar cascade), if so. */
+    public Optional<String> detectorProblem() {
+        return detector.problem();
     }
 
     /** Forgets tracked faces, e.g. when the source changes. */

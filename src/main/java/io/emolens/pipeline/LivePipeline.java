@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.core.EmolensException;
 import io.emolens.core.VideoFrame;
-import io.emolens.detect.DetectorConfig;
+import io.emolens.detect.DetectorSettings;
 import io.emolens.preprocess.FacePreprocessor;
 import io.emolens.source.FrameSource;
 
@@ -92,13 +92,18 @@ public final class LivePipeline implements AutoCloseable {
     }
 
     /** The face detector's settings. */
-    public DetectorConfig detectorConfig() {
+    public DetectorSettings detectorConfig() {
         return analyzer.detectorConfig();
     }
 
     /** Changes the face detector's settings from the next frame on, without restarting the source. */
-    public void setDetectorConfig(DetectorConfig config) {
+    public void setDetectorConfig(DetectorSettings config) {
         analyzer.setDetectorConfig(config);
+    }
+
+    /** Why the requested face detector is not in use (it fell back to the Haar cascade), if so. */
+    public Optional<String> detectorProblem() {
+        return analyzer.detectorProblem();
     }
 
     /** The preprocessor of the classifier input, for recording face crops exactly as they are classified. */

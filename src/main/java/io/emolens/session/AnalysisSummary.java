@@ -2,6 +2,8 @@ package io.emolens.session;
 
 import java.util.Map;
 
+import io.emolens.detect.DetectorSettings;
+
 /**
  * What an analysis found, written as {@code summary.json}. Keys are a contract: extend, never rename.
  *
@@ -15,8 +17,9 @@ import java.util.Map;
  * @param elapsedMs       wall time of the whole run
  * @param video           the annotated video's file name, or null
  * @param videoCodec      codec of the annotated video, or null
+ * @param detector        the face detector and its settings ({@code name}: {@code haar} or {@code yunet})
  */
 public record AnalysisSummary(String input, String model, long frames, long framesWithFaces, long faces,
                               Map<String, Long> labelCounts, double processingFps, long elapsedMs,
-                              String video, String videoCodec) {
+                              String video, String videoCodec, DetectorSettings detector) {
 }

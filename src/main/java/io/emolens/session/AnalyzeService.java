@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.emolens.core.Emotion;
 import io.emolens.core.EmolensException;
 import io.emolens.core.VideoFrame;
+import io.emolens.detect.DetectorSettings;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.pipeline.FrameAnalyzer;
 import io.emolens.source.FrameSource;
@@ -89,7 +90,8 @@ public final class AnalyzeService {
         }
         long elapsedMs = Math.max(1, (System.nanoTime() - start) / 1_000_000);
         AnalysisSummary summary = new AnalysisSummary(input.toString(), model, frames, framesWithFaces, faces, labels,
-                frames * 1000.0 / elapsedMs, elapsedMs, session.video(), session.videoCodec());
+                frames * 1000.0 / elapsedMs, elapsedMs, session.video(), session.videoCodec(),
+                session.detector() != null ? session.detector() : analyzer.detectorConfig());
         SessionJson.write(outDir.resolve(SUMMARY_JSON), summary);
         return summary;
     }
@@ -97,6 +99,7 @@ public final class AnalyzeService {
     /** The mapper used for summaries: snake_case keys, indented. */
     public static ObjectMapper json() {
         return new ObjectMapper()
+                .addMixIn(DetectorSettings.class, DetectorSettingsJson.class)
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(SerializationFeature.INDENT_OUTPUT);
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import io.emolens.classify.EmotionClassifier;
+import io.emolens.detect.DetectorSettings;
 import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.FrameAnalyzer;
 import io.emolens.track.TrackerConfig;
@@ -13,6 +14,15 @@ public interface AnalyzerFactory {
 
     /** A new analyzer that owns a new detector and the given classifier (null = detection only). */
     FrameAnalyzer create(EmotionClassifier classifier, TrackerConfig tracker, ClassifyPolicy policy);
+
+    /**
+     * A new analyzer whose detector starts with {@code detector} (Haar or YuNet settings) and can switch kind later;
+     * throws {@link io.emolens.core.EmolensException} naming the file when that detector cannot be loaded.
+     */
+    FrameAnalyzer create(EmotionClassifier classifier, TrackerConfig tracker, ClassifyPolicy policy, DetectorSettings detector);
+
+    /** Why a detector with these settings cannot be built (e.g. the YuNet model file is missing or broken), if so. */
+    Optional<String> detectorProblem(DetectorSettings settings);
 
     /** Loads {@code model}; throws {@link io.emolens.core.EmolensException} saying what is wrong with it. */
     EmotionClassifier loadModel(Path model);

@@ -2,7 +2,7 @@ package io.emolens.session;
 
 import java.util.List;
 
-import io.emolens.detect.DetectorConfig;
+import io.emolens.detect.DetectorSettings;
 
 /**
  * What {@code session.json} holds (snake_case keys; extend, never rename). Written when a recording starts
@@ -27,14 +27,15 @@ import io.emolens.detect.DetectorConfig;
  * @param video         annotated video file name, or null
  * @param videoCodec    its codec, or null
  * @param rawVideo      raw video file name, or null
- * @param detector      the face detection settings of the first recorded frame (null before it, and in sessions
- *                      recorded before this key existed)
+ * @param detector      the face detector ({@code name}: {@code haar} or {@code yunet}; absent in older sessions: haar)
+ *                      and its settings on the first recorded frame (null before it, and in sessions recorded
+ *                      before this key existed)
  * @param changes       later changes of model or detection settings, in session order (empty: none)
  */
 public record SessionInfo(String format, String source, String model, RecordingSettings settings, String startedAt,
                           String endedAt, String status, String error, long durationMs, long frames, long faceRows,
                           long droppedFrames, long crops, long labelSegments, String video, String videoCodec,
-                          String rawVideo, DetectorConfig detector, List<SettingsChange> changes) {
+                          String rawVideo, DetectorSettings detector, List<SettingsChange> changes) {
     public static final String FORMAT = "emolens-session/1";
     public static final String RECORDING = "recording";
     public static final String COMPLETE = "complete";

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
-import io.emolens.detect.DetectorConfig;
+import io.emolens.detect.DetectorSettings;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.preprocess.FacePreprocessor;
 import io.emolens.record.AnnotatedVideoWriter;
@@ -67,7 +67,7 @@ public final class SessionRecorder implements AutoCloseable {
     private AnnotatedVideoWriter video;
     private AnnotatedVideoWriter raw;
     private final List<SettingsChange> changes = new ArrayList<>();
-    private DetectorConfig detector;
+    private DetectorSettings detector;
     private String lastModel;
     private long frames;
     private long lastSessionMs;
@@ -181,7 +181,7 @@ public final class SessionRecorder implements AutoCloseable {
         if (detector == null) {
             detector = analyzed.detector();
         }
-        DetectorConfig previous = changes.isEmpty() ? detector : changes.get(changes.size() - 1).detector();
+        DetectorSettings previous = changes.isEmpty() ? detector : changes.get(changes.size() - 1).detector();
         if (!Objects.equals(lastModel, analyzed.model()) || !Objects.equals(previous, analyzed.detector())) {
             changes.add(new SettingsChange(sessionMs, analyzed.frame().index(), analyzed.model(), analyzed.detector()));
             lastModel = analyzed.model();

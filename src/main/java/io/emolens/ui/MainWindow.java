@@ -14,7 +14,7 @@ import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
-import io.emolens.detect.DetectorConfig;
+import io.emolens.detect.DetectorSettings;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.LivePipeline;
@@ -38,6 +38,7 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
     private final RecordingController recording;
     private final SourceController sources;
     private final ModelController models;
+    private final DetectionController detection;
     private volatile long framesShown;
     private TrainingDialog training;
 
@@ -47,7 +48,6 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
         this.onClosed = onClosed;
         this.video = new VideoPanel(prefs.overlay());
         this.pipeline = new LivePipeline(services.analyzers().create(null, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE), new PipelineListener());
-        pipeline.setDetectorConfig(prefs.detector());
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.addWindowListener(new WindowAdapter() {
             @Override
@@ -61,6 +61,8 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
         this.recording = new RecordingController(frame, prefs, status, video, pipeline);
         this.sources = new SourceController(frame, services, prefs, status, video, pipeline);
         this.models = new ModelController(frame, services, prefs, status, pipeline);
+        this.detection = new DetectionController(frame, prefs, status, pipeline, services.analyzers());
+        detection.startFirst();
         frame.getContentPane().add(recording.toolbar(), BorderLayout.NORTH);
         frame.pack();
         Rectangle bounds = prefs.windowBounds();
@@ -232,13 +234,11 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
 
     @Override
     public void detectionSettings() {
-        new DetectionSettingsDialog(pipeline.detectorConfig()).ask(frame).ifPresent(this::applyDetector);
+        detection.choose();
     }
 
-    void applyDetector(DetectorConfig config) {
-        pipeline.setDetectorConfig(config);
-        prefs.detector(config);
-        status.message("Face detection: " + config.describe());
+    void applyDetector(DetectorSettings config) {
+        detection.apply(config, true);
     }
 
     @Override
@@ -266,6 +266,7 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
         @Override
         public void onFrame(AnalyzedFrame analyzed, double fps) {
             recording.onFrame(analyzed);
+            detection.onFrame();
             SwingUtilities.invokeLater(() -> {
                 framesShown++;
                 video.show(analyzed, fps);

@@ -4,6 +4,9 @@ import java.awt.Rectangle;
 import java.util.prefs.Preferences;
 
 import io.emolens.detect.DetectorConfig;
+import io.emolens.detect.DetectorKind;
+import io.emolens.detect.DetectorSettings;
+import io.emolens.detect.YunetConfig;
 import io.emolens.render.OverlayOptions;
 
 /**
@@ -55,7 +58,7 @@ public final class UiPreferences {
         prefs.putBoolean("overlay.ids", o.ids());
     }
 
-    /** The face detection settings, the defaults until the user changes them (View → Face detection…). */
+    /** The Haar cascade's settings, the defaults until the user changes them (View → Face detection…). */
     public DetectorConfig detector() {
         try {
             return new DetectorConfig(prefs.getDouble("detect.scaleFactor", DetectorConfig.DEFAULT.scaleFactor()),
@@ -72,6 +75,43 @@ public final class UiPreferences {
         prefs.putInt("detect.minNeighbors", c.minNeighbors());
         prefs.putInt("detect.minFaceSize", c.minFaceSize());
         prefs.putInt("detect.width", c.detectWidth());
+    }
+
+    /** YuNet's settings, the defaults until the user changes them (kept while the Haar cascade is chosen). */
+    public YunetConfig yunet() {
+        try {
+            return new YunetConfig(prefs.getDouble("detect.yunet.score", YunetConfig.DEFAULT.scoreThreshold()),
+                    prefs.getDouble("detect.yunet.nms", YunetConfig.DEFAULT.nmsThreshold()),
+                    prefs.getInt("detect.yunet.width", YunetConfig.DEFAULT.detectWidth()));
+        } catch (IllegalArgumentException e) {
+            return YunetConfig.DEFAULT;
+        }
+    }
+
+    /** Which face detector the user chose: the Haar cascade until they choose YuNet. */
+    public DetectorKind detectorKind() {
+        try {
+            return DetectorKind.of(prefs.get("detect.kind", DetectorKind.HAAR.id()));
+        } catch (IllegalArgumentException e) {
+            return DetectorKind.HAAR;
+        }
+    }
+
+    /** The chosen detector's settings. */
+    public DetectorSettings faceDetection() {
+        return detectorKind() == DetectorKind.YUNET ? yunet() : detector();
+    }
+
+    /** Remembers the chosen detector and its settings; the other detector's settings stay as they were. */
+    public void faceDetection(DetectorSettings s) {
+        prefs.put("detect.kind", s.kind().id());
+        if (s instanceof YunetConfig y) {
+            prefs.putDouble("detect.yunet.score", y.scoreThreshold());
+            prefs.putDouble("detect.yunet.nms", y.nmsThreshold());
+            prefs.putInt("detect.yunet.width", y.detectWidth());
+        } else {
+            detector((DetectorConfig) s);
+        }
     }
 
     public String lastDirectory() {

@@ -1,0 +1,170 @@
+package io.emolens.detect;
+
+import java.awt.image.BufferedImage;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_objdetect.FaceDetectorYN;
+
+import io.emolens.core.EmolensException;
+import io.emolens.core.FaceBox;
+import io.emolens.core.Landmark;
+import io.emolens.cv.Mats;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+/**
+ * YuNet, OpenCV's CNN face detector ({@code FaceDetectorYN}, an ONNX model), on a BGR copy downscaled to
+ * {@link YunetConfig#detectWidth()}; boxes and their five landmarks are mapped back to full resolution. It finds
+ * turned, laughing and small faces that Haar cascades miss. The model is checked when loaded (a probe detection),
+ * so a wrong file fails here, naming it, and not on the first frame. Thread-confined, except {@link #setConfig}.
+ */
+public final class YunetFaceDetector implements FaceDetector {
+    /** Values per detection row: box x, y, w, h; five landmarks as x, y; score. */
+    private static final int ROW = 15;
+    /** Smallest frame side worth running the network on; YuNet finds nothing below ~10 px. */
+    private static final int MIN_SIDE = 10;
+    private final FaceDetectorYN net;
+    private volatile YunetConfig config;
+    private int inputWidth = -1;
+    private int inputHeight = -1;
+    private boolean closed;
+
+    public YunetFaceDetector(Path modelFile, YunetConfig config) {
+        if (!Files.isRegularFile(modelFile)) {
+            throw new EmolensException("YuNet face model not found: " + modelFile + ". It ships in the models/yunet/ folder of Emolens.");
+        }
+        FaceDetectorYN loaded;
+        try (Size size = new Size(64, 64)) {
+            loaded = FaceDetectorYN.create(modelFile.toString(), "", size, (float) config.scoreThreshold(),
+                    (float) config.nmsThreshold(), 5000, 0, 0);
+        } catch (RuntimeException e) {
+            throw new EmolensException("Cannot load YuNet face model " + modelFile + ": not a readable ONNX model ("
+                    + firstLine(e) + ").", e);
+        }
+        if (loaded == null || loaded.isNull()) {
+            throw new EmolensException("Cannot load YuNet face model " + modelFile + ": OpenCV returned no detector.");
+        }
+        try (Mat probe = new Mat(64, 64, CV_8UC3, Scalar.all(0)); Mat out = new Mat()) {
+            loaded.detect(probe, out);
+            if (!out.empty() && (out.cols() != ROW || out.type() != CV_32F)) {
+                throw new IllegalStateException("its output has " + out.cols() + " values per face, YuNet gives " + ROW);
+            }
+        } catch (RuntimeException e) {
+            loaded.close();
+            throw new EmolensException("Cannot use " + modelFile + " as the YuNet face model: " + firstLine(e)
+                    + ". Expected face_detection_yunet_2023mar.onnx from OpenCV's model zoo.", e);
+        }
+        this.net = loaded;
+        this.inputWidth = 64;
+        this.inputHeight = 64;
+        this.config = config;
+    }
+
+    @Override
+    public YunetConfig config() {
+        return config;
+    }
+
+    /** New settings; IllegalArgumentException for another detector's settings. */
+    @Override
+    public void setConfig(DetectorSettings config) {
+        if (!(config instanceof YunetConfig yunet)) {
+            throw new IllegalArgumentException("the YuNet detector cannot use " + config.kind().title() + " settings");
+        }
+        this.config = yunet;
+    }
+
+    @Override
+    public List<FaceBox> detect(BufferedImage image) {
+        if (closed) {
+            throw new IllegalStateException("detector is closed");
+        }
+        YunetConfig config = this.config;
+        int width = image.getWidth();
+        int height = image.getHeight();
+        if (Math.min(width, height) < MIN_SIDE) {
+            return List.of();
+        }
+        double scale = config.detectWidth() > 0 && width > config.detectWidth() ? (double) config.detectWidth() / width : 1.0;
+        int w = Math.max(1, (int) Math.round(width * scale));
+        int h = Math.max(1, (int) Math.round(height * scale));
+        List<BoxSuppression.Scored> found = new ArrayList<>();
+        try (Mat frame = Mats.fromImage(image); Mat bgr = new Mat(); Mat small = new Mat(); Mat out = new Mat()) {
+            Mat input = frame;
+            if (frame.channels() == 1) {
+                cvtColor(frame, bgr, COLOR_GRAY2BGR);
+                input = bgr;
+            }
+            if (scale < 1.0) {
+                try (Size target = new Size(w, h)) {
+                    resize(input, small, target, 0, 0, INTER_AREA);
+                }
+                input = small;
+            }
+            if (w != inputWidth || h != inputHeight) {
+                try (Size size = new Size(w, h)) {
+                    net.setInputSize(size);
+                }
+                inputWidth = w;
+                inputHeight = h;
+            }
+            net.setScoreThreshold((float) config.scoreThreshold());
+            net.setNMSThreshold((float) config.nmsThreshold());
+            net.detect(input, out);
+            if (!out.empty()) {
+                readRows(out, 1.0 / scale, width, height, found);
+            }
+        }
+        List<FaceBox> faces = new ArrayList<>(BoxSuppression.FACES.apply(found));
+        faces.sort(Comparator.comparingInt(FaceBox::area).reversed());
+        return faces;
+    }
+
+    private static void readRows(Mat out, double back, int width, int height, List<BoxSuppression.Scored> found) {
+        float[] row = new float[ROW];
+        FloatBuffer data = out.createBuffer();
+        for (int r = 0; r < out.rows(); r++) {
+            data.position(r * ROW);
+            data.get(row);
+            int x0 = (int) Math.floor(row[0] * back);
+            int y0 = (int) Math.floor(row[1] * back);
+            int x1 = (int) Math.ceil((row[0] + row[2]) * back);
+            int y1 = (int) Math.ceil((row[1] + row[3]) * back);
+            if (x1 <= Math.max(0, x0) || y1 <= Math.max(0, y0) || x0 >= width || y0 >= height) {
+                continue;
+            }
+            List<Landmark> points = new ArrayList<>(5);
+            for (int p = 0; p < 5; p++) {
+                points.add(new Landmark(row[4 + 2 * p] * back, row[5 + 2 * p] * back));
+            }
+            found.add(new BoxSuppression.Scored(new FaceBox(x0, y0, x1 - x0, y1 - y0, points).clip(width, height), row[14]));
+        }
+    }
+
+    private static String firstLine(RuntimeException e) {
+        String m = String.valueOf(e.getMessage()).strip();
+        int cut = m.indexOf('\n');
+        return cut < 0 ? m : m.substring(0, cut);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            net.close();
+        }
+    }
+}
