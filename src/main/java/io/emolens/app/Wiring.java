@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.classify.ModelLoader;
-import io.emolens.core.EmolensException;
 import io.emolens.detect.DetectorConfig;
 import io.emolens.detect.DetectorSettings;
 import io.emolens.detect.FaceDetector;
@@ -59,7 +58,7 @@ public final class Wiring implements AnalyzerFactory {
                 new OpenCvFacePreprocessor(FACE_MARGIN), classifier, tracker, policy);
     }
 
-    /** A new detector of the kind the settings are for; EmolensException naming the file that cannot be loaded. */
+    @Override
     public FaceDetector detector(DetectorSettings settings) {
         if (settings instanceof YunetConfig yunet) {
             return new YunetFaceDetector(paths.get().yunetModel(), yunet);
@@ -67,14 +66,6 @@ public final class Wiring implements AnalyzerFactory {
         return new HaarFaceDetector(paths.get().cascade(), (DetectorConfig) settings);
     }
 
-    @Override
-    public Optional<String> detectorProblem(DetectorSettings settings) {
-        try (FaceDetector probe = detector(settings)) {
-            return Optional.empty();
-        } catch (EmolensException e) {
-            return Optional.of(e.getMessage());
-        }
-    }
 
     /** The training service over the classify package's architectures and model store. */
     public Trainer trainer() {

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import io.emolens.classify.EmotionClassifier;
+import io.emolens.core.EmolensException;
 import io.emolens.detect.DetectorSettings;
+import io.emolens.detect.FaceDetector;
 import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.FrameAnalyzer;
 import io.emolens.track.TrackerConfig;
@@ -21,8 +23,17 @@ public interface AnalyzerFactory {
      */
     FrameAnalyzer create(EmotionClassifier classifier, TrackerConfig tracker, ClassifyPolicy policy, DetectorSettings detector);
 
+    /** A new face detector of the kind the settings are for; EmolensException naming the file that cannot be loaded. */
+    FaceDetector detector(DetectorSettings settings);
+
     /** Why a detector with these settings cannot be built (e.g. the YuNet model file is missing or broken), if so. */
-    Optional<String> detectorProblem(DetectorSettings settings);
+    default Optional<String> detectorProblem(DetectorSettings settings) {
+        try (FaceDetector probe = detector(settings)) {
+            return Optional.empty();
+        } catch (EmolensException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
 
     /** Loads {@code model}; throws {@link io.emolens.core.EmolensException} saying what is wrong with it. */
     EmotionClassifier loadModel(Path model);
