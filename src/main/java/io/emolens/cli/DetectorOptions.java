@@ -16,10 +16,10 @@ public final class DetectorOptions {
     @Option(names = "--scale-factor", defaultValue = "1.1", description = "Haar: image pyramid step, in (1, 2]; larger is faster and misses more (default: ${DEFAULT-VALUE})")
     double scaleFactor;
 
-    @Option(names = {"--min-neighbours", "--min-neighbors"}, defaultValue = "5", description = "Haar: overlapping hits needed to accept a face; larger rejects more false faces (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--min-neighbours", "--min-neighbors"}, defaultValue = "4", description = "Haar: overlapping hits needed to accept a face; larger rejects more false faces (default: ${DEFAULT-VALUE})")
     int minNeighbours;
 
-    @Option(names = "--min-face", defaultValue = "40", paramLabel = "PIXELS", description = "Haar: smallest face side in pixels, at least 12 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--min-face", defaultValue = "24", paramLabel = "PIXELS", description = "Haar: smallest face side in pixels, at least 12 (default: ${DEFAULT-VALUE})")
     int minFace;
 
     @Option(names = "--score-threshold", defaultValue = "0.7", description = "YuNet: faces scoring below this are dropped, in (0, 1); larger rejects more false faces (default: ${DEFAULT-VALUE})")

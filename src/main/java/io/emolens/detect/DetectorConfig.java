@@ -6,13 +6,14 @@ import java.util.Locale;
  * Haar cascade settings ({@link HaarFaceDetector}).
  *
  * @param scaleFactor  image pyramid step, &gt; 1 (default 1.1; larger is faster and misses more)
- * @param minNeighbors overlapping hits needed to accept a face (default 5; larger rejects more false faces)
- * @param minFaceSize  smallest face side in full-resolution pixels (default 40)
+ * @param minNeighbors overlapping hits needed to accept a face (default 4; larger rejects more false faces)
+ * @param minFaceSize  smallest face side in full-resolution pixels (default 24; at 640 px detection width the
+ *                     cascade's own 20 px window is the floor: 1/32 of the frame width)
  * @param detectWidth  frames wider than this are downscaled to it before detection (default 640; 0 = never)
  */
 public record DetectorConfig(double scaleFactor, int minNeighbors, int minFaceSize, int detectWidth) implements DetectorSettings {
 
-    public static final DetectorConfig DEFAULT = new DetectorConfig(1.1, 5, 40, 640);
+    public static final DetectorConfig DEFAULT = new DetectorConfig(1.1, 4, 24, 640);
 
     public DetectorConfig {
         if (!(scaleFactor > 1.0 && scaleFactor <= 2.0)) {

@@ -168,13 +168,78 @@ public class AnalyzeCommandTest {
         assertEquals(3, detector.get("min_neighbors").asInt());
         assertEquals(2000, detector.get("min_face_size").asInt());
         assertEquals(0, detector.get("detect_width").asInt());
+        assertEquals("haar", detector.get("name").asText());
+        assertEquals(detector, new ObjectMapper().readTree(tmp.resolve("b/summary.json").toFile()).get("detector"));
         Run review = cli("review", tmp.resolve("b").toString());
-        assertTrue(review.out().contains("Face detection: scale 1.20, 3 neighbours, faces from 2000 px, detecting at full width"),
+        assertTrue(review.out().contains("Face detection: Haar, scale 1.20, 3 neighbours, faces from 2000 px, detecting at full width"),
                 review.out());
         Run invalid = cli("analyze", photo.toString(), "--out", tmp.resolve("c").toString(), "--scale-factor", "0.9");
         assertEquals(2, invalid.exit());
         assertTrue(invalid.err().contains("face detection settings: scaleFactor must be in (1, 2], was 0.9"), invalid.err());
         assertFalse(Files.exists(tmp.resolve("c/faces.csv")), "nothing is written for invalid settings");
+    }
+
+    @Test
+    void yunetIsChosenOnTheCommandLineAndRecorded(@TempDir Path tmp) throws IOException {
+        Path photo = TestFiles.resource("faces/camera.png");
+        Run haar = cli("analyze", photo.toString(), "--out", tmp.resolve("h").toString(), "--no-progress");
+        assertEquals(0, haar.exit(), haar.err());
+        assertEquals(1, Files.readAllLines(tmp.resolve("h/faces.csv")).size(), "the frontal cascade misses the profile: header only");
+        Run yunet = cli("analyze", photo.toString(), "--out", tmp.resolve("y").toString(), "--no-progress", "--detector", "yunet",
+                "--score-threshold", "0.6", "--nms-threshold", "0.4", "--detect-width", "320");
+        assertEquals(0, yunet.exit(), yunet.err());
+        List<String> rows = Files.readAllLines(tmp.resolve("y/faces.csv"));
+        assertEquals(2, rows.size(), "YuNet finds the profile face");
+        assertTrue(rows.get(0).startsWith(FacesCsvWriter.HEADER), "the 17 documented columns first");
+        for (String file : new String[] {"y/summary.json", "y/session.json"}) {
+            JsonNode detector = new ObjectMapper().readTree(tmp.resolve(file).toFile()).get("detector");
+            assertEquals("yunet", detector.get("name").asText(), file);
+            assertEquals(0.6, detector.get("score_threshold").asDouble(), 1e-9, file);
+            assertEquals(0.4, detector.get("nms_threshold").asDouble(), 1e-9, file);
+            assertEquals(320, detector.get("detect_width").asInt(), file);
+        }
+        assertTrue(cli("review", tmp.resolve("y").toString()).out().contains("Face detection: YuNet, score ≥ 0.60, NMS 0.40, detecting at 320 px wide"));
+        Run unknown = cli("analyze", photo.toString(), "--out", tmp.resolve("u").toString(), "--detector", "dlib");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("unknown face detector 'dlib'; choose one of haar, yunet"), unknown.err());
+    }
+
+    @Test
+    void aMissingOrCorruptYunetModelExitsTwoNamingTheFile(@TempDir Path tmp) throws IOException {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        copyFolder(TestFiles.repo().resolve("haarcascades"), home.resolve("haarcascades"));
+        String before = System.getProperty("emolens.home");
+        System.setProperty("emolens.home", home.toString());
+        try {
+            Path photo = TestFiles.resource("faces/astronaut.png");
+            Run missing = cli("analyze", photo.toString(), "--out", tmp.resolve("o1").toString(), "--detector", "yunet");
+            assertEquals(2, missing.exit(), missing.err());
+            assertTrue(missing.err().contains("YuNet face model not found") && missing.err().contains("face_detection_yunet_2023mar.onnx"), missing.err());
+            assertFalse(Files.exists(tmp.resolve("o1/faces.csv")));
+            Path model = Files.createDirectories(home.resolve("models/yunet")).resolve("face_detection_yunet_2023mar.onnx");
+            Files.writeString(model, "not a network");
+            Run corrupt = cli("analyze", photo.toString(), "--out", tmp.resolve("o2").toString(), "--detector", "yunet");
+            assertEquals(2, corrupt.exit(), corrupt.err());
+            assertTrue(corrupt.err().contains(model.toString()), corrupt.err());
+            assertEquals(1, corrupt.err().strip().lines().count(), "one line: " + corrupt.err());
+            Run haar = cli("analyze", photo.toString(), "--out", tmp.resolve("o3").toString(), "--no-progress");
+            assertEquals(0, haar.exit(), "the Haar cascade needs no ONNX file: " + haar.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty("emolens.home");
+            } else {
+                System.setProperty("emolens.home", before);
+            }
+        }
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
     }
 
     @Test

@@ -44,4 +44,11 @@ class ModelLibraryTest {
         library.delete(renamed);
         assertEquals(List.of("broken", "fixture-run"), library.entries().stream().map(ModelLibrary.Entry::name).toList());
     }
+
+    @Test
+    void theShippedYunetFaceModelIsNotListedAsAnEmotionModel() {
+        Path models = io.emolens.TestFiles.repo().resolve("models");
+        assertTrue(Files.isRegularFile(models.resolve("yunet/face_detection_yunet_2023mar.onnx")));
+        assertEquals(List.of("emolens-default"), new ModelLibrary(models).entries().stream().map(ModelLibrary.Entry::name).toList());
+    }
 }
