@@ -76,6 +76,9 @@ public final class HaarFaceDetector implements FaceDetector {
         DetectorConfig config = this.config;
         int width = image.getWidth();
         int height = image.getHeight();
+        if (Math.min(width, height) < 12) {
+            return List.of();
+        }
         double scale = config.detectWidth() > 0 && width > config.detectWidth() ? (double) config.detectWidth() / width : 1.0;
         int minSide = Math.max(12, (int) Math.round(config.minFaceSize() * scale));
         List<BoxSuppression.Scored> boxes = new ArrayList<>();

@@ -56,8 +56,8 @@ final class DetectionSettingsDialog {
         yunetForm.addRow("Detection width (px)", yunetWidth, widthHelp(YunetConfig.DEFAULT.detectWidth()));
         CardLayout cards = new CardLayout();
         JPanel settings = new JPanel(cards);
-        settings.add(haarForm, DetectorKind.HAAR.id());
-        settings.add(yunetForm, DetectorKind.YUNET.id());
+        settings.add(topAligned(haarForm), DetectorKind.HAAR.id());
+        settings.add(topAligned(yunetForm), DetectorKind.YUNET.id());
         FormPanel top = new FormPanel();
         top.addRow("Detector", kind, "Haar cascade: fast, frontal faces. YuNet CNN: also turned, laughing and small faces, "
                 + "and five landmarks per face; slower at full width.");
@@ -72,6 +72,12 @@ final class DetectionSettingsDialog {
         cards.show(settings, current.id());
         panel.add(top, BorderLayout.NORTH);
         panel.add(settings, BorderLayout.CENTER);
+    }
+
+    private static JPanel topAligned(FormPanel form) {
+        JPanel card = new JPanel(new BorderLayout());
+        card.add(form, BorderLayout.NORTH);
+        return card;
     }
 
     private static String widthHelp(int defaultWidth) {

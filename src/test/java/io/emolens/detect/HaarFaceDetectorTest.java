@@ -81,6 +81,21 @@ class HaarFaceDetectorTest {
     }
 
     @Test
+    void worksOnTinyAndPortraitFrames() {
+        assertEquals(List.of(), detector.detect(new BufferedImage(1, 1, BufferedImage.TYPE_3BYTE_BGR)));
+        assertEquals(List.of(), detector.detect(YunetFaceDetectorTest.noise(9, 300, 1)));
+        assertEquals(List.of(), detector.detect(YunetFaceDetectorTest.noise(32, 24, 2)));
+        BufferedImage portrait = new BufferedImage(1080, 1920, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = portrait.createGraphics();
+        g.drawImage(photo("astronaut.png"), 100, 700, 880, 880, null);
+        g.dispose();
+        List<FaceBox> faces = detector.detect(portrait);
+        assertEquals(1, faces.size(), faces.toString());
+        double k = 880 / 512.0;
+        assertNear(new FaceBox(100 + (int) (178 * k), 700 + (int) (69 * k), (int) (92 * k), (int) (92 * k)), faces.get(0));
+    }
+
+    @Test
     void refusesAFileThatIsNotACascade() {
         EmolensException e = assertThrows(EmolensException.class,
                 () -> new HaarFaceDetector(TestFiles.resource("faces/README.txt"), DetectorConfig.DEFAULT));

@@ -77,7 +77,7 @@ class SettingsChangesTest {
                 new SettingsChange(frames.get((int) detectionOnlyFrame).frame().timeMs(), detectionOnlyFrame, null, STRICTER)),
                 info.changes());
         assertTrue(info.changes().get(1).describe().startsWith(String.format(java.util.Locale.ROOT,
-                "from %.1f s (frame %d): model none (detection only); scale 1.20, 8 neighbours, faces from 60 px, detecting at 480 px wide",
+                "from %.1f s (frame %d): model none (detection only); Haar, scale 1.20, 8 neighbours, faces from 60 px, detecting at 480 px wide",
                 info.changes().get(1).sessionMs() / 1000.0, detectionOnlyFrame)), info.changes().get(1).describe());
 
         List<String> rows = Files.readAllLines(folder.resolve(SessionRecorder.FACES_CSV));

@@ -99,20 +99,6 @@ class DetectionControllerTest {
     }
 
     private static <T> T onEdt(java.util.concurrent.Callable<T> task) throws Exception {
-        Object[] result = new Object[1];
-        Exception[] failure = new Exception[1];
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                result[0] = task.call();
-            } catch (Exception e) {
-                failure[0] = e;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        @SuppressWarnings("unchecked")
-        T t = (T) result[0];
-        return t;
+        return RecordingWindowTest.onEdt(task);
     }
 }

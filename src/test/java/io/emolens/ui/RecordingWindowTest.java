@@ -256,7 +256,7 @@ class RecordingWindowTest {
         });
     }
 
-    private static <T> T onEdt(Callable<T> c) throws Exception {
+    static <T> T onEdt(Callable<T> c) throws Exception {
         Object[] out = new Object[1];
         Exception[] err = new Exception[1];
         SwingUtilities.invokeAndWait(() -> {
