@@ -5,6 +5,7 @@ import java.util.Optional;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 
+import io.emolens.detect.DetectorKind;
 import io.emolens.detect.DetectorSettings;
 import io.emolens.pipeline.LivePipeline;
 import io.emolens.session.AnalyzerFactory;
@@ -52,10 +53,12 @@ final class DetectionController {
             pipeline.setDetectorConfig(prefs.detector());
             shownProblem = problem.get();
             status.message("Face detection: " + problem.get() + " Using the Haar cascade instead.");
+            status.detector("Haar (" + settings.kind().title() + " unavailable)", problem.get());
             return;
         }
         shownProblem = null;
         pipeline.setDetectorConfig(settings);
+        status.detector(settings.kind() == DetectorKind.YUNET ? "YuNet" : "Haar", settings.describe());
         if (announce) {
             status.message("Face detection: " + settings.describe());
         }
@@ -65,7 +68,10 @@ final class DetectionController {
     void onFrame() {
         pipeline.detectorProblem().filter(p -> !p.equals(shownProblem)).ifPresent(p -> {
             shownProblem = p;
-            SwingUtilities.invokeLater(() -> status.message("Face detection: " + p));
+            SwingUtilities.invokeLater(() -> {
+                status.message("Face detection: " + p);
+                status.detector("Haar (" + prefs.detectorKind().title() + " unavailable)", p);
+            });
         });
     }
 }

@@ -10,12 +10,13 @@ import javax.swing.JSeparator;
 import javax.swing.SwingConstants;
 import javax.swing.UIManager;
 
-/** Source, FPS, faces, model, and the latest message; updated on the EDT. */
+/** Source, FPS, faces, model, face detector, and the latest message; updated on the EDT. */
 final class StatusBar extends JPanel {
     private final JLabel source = new JLabel("No source");
     private final JLabel fps = new JLabel("– FPS");
     private final JLabel faces = new JLabel("0 faces");
     private final JLabel model = new JLabel("No model");
+    private final JLabel detector = new JLabel("Haar");
     private final JLabel message = new JLabel(" ");
     private final JLabel recording = new JLabel(" ");
 
@@ -31,6 +32,8 @@ final class StatusBar extends JPanel {
         fields.add(separator());
         fields.add(model);
         fields.add(separator());
+        fields.add(detector);
+        fields.add(separator());
         add(fields, BorderLayout.WEST);
         add(message, BorderLayout.CENTER);
         add(recording, BorderLayout.EAST);
@@ -39,6 +42,7 @@ final class StatusBar extends JPanel {
         fps.setName("status.fps");
         faces.setName("status.faces");
         model.setName("status.model");
+        detector.setName("status.detector");
         message.setName("status.message");
     }
 
@@ -53,6 +57,16 @@ final class StatusBar extends JPanel {
 
     void model(String text) {
         model.setText(text);
+    }
+
+    /** The face detector in use, e.g. "YuNet" or "Haar (YuNet unavailable)", with the reason as tooltip. */
+    void detector(String text, String tooltip) {
+        detector.setText(text);
+        detector.setToolTipText(tooltip);
+    }
+
+    String detectorText() {
+        return detector.getText();
     }
 
     void message(String text) {

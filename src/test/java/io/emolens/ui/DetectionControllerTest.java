@@ -49,6 +49,7 @@ class DetectionControllerTest {
             SwingUtilities.invokeAndWait(() -> controller.apply(yunet, true));
             assertEquals(yunet, pipeline.detectorConfig());
             assertEquals("Face detection: YuNet, score ≥ 0.80, NMS 0.35, detecting at 320 px wide", status.messageText());
+            assertEquals("YuNet", status.detectorText());
             UiPreferences reopened = new UiPreferences(node);
             assertEquals(DetectorKind.YUNET, reopened.detectorKind());
             assertEquals(yunet, reopened.faceDetection());
@@ -83,6 +84,7 @@ class DetectionControllerTest {
             assertTrue(message.contains("YuNet face model not found") && message.contains("face_detection_yunet_2023mar.onnx")
                     && message.contains("Using the Haar cascade instead."), message);
             assertEquals(DetectorKind.YUNET, prefs.detectorKind(), "the choice is kept: YuNet is tried again next time");
+            assertEquals("Haar (YuNet CNN unavailable)", status.detectorText(), "the status bar keeps saying it after the message is replaced");
         }
     }
 
