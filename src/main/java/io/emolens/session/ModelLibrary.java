@@ -169,6 +169,9 @@ public final class ModelLibrary {
     }
 
     private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile() + " (a read-only folder?); nothing was changed";
+        }
         String m = String.valueOf(e.getMessage());
         return m.contains("No space left") ? "the disk is full" : m;
     }
