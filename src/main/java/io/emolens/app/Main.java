@@ -78,8 +78,9 @@ public final class Main {
         UiPreferences prefs = UiPreferences.user();
         AppPaths paths = AppPaths.locate();
         Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, modelLoader());
-        DesktopServices services = new DesktopServices(new DefaultFrameSourceFactory(), wiring, paths.demoClip(), paths.models(),
-                wiring.trainer(), Path.of(System.getProperty("user.home"), "Emolens", "runs"));
+        UserFolders user = UserFolders.locate();
+        DesktopServices services = new DesktopServices(new DefaultFrameSourceFactory(), wiring, paths.demoClip(), user.models(),
+                wiring.trainer(), user.runs(), paths.models());
         SwingUtilities.invokeLater(() -> {
             Themes.apply(prefs.darkTheme());
             new MainWindow(services, prefs, () -> System.exit(0)).show();

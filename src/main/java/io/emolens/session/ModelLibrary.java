@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -13,15 +14,25 @@ import io.emolens.classify.ModelStore;
 import io.emolens.core.EmolensException;
 
 /**
- * The models folder: each model is {@code NAME.zip} (the network) with {@code NAME.json} (its metadata) beside
- * it. Installs trained models, lists, renames and deletes them, always moving the pair together.
+ * The user's models folder, and beside it, read-only, the models shipped with Emolens: each model is
+ * {@code NAME.zip} (the network) with {@code NAME.json} (its metadata) beside it. Installs trained models into
+ * the user's folder, lists both, renames and deletes the user's, always moving the pair together; shipped models
+ * are never modified, so an installed Emolens works from a read-only folder.
  */
 public final class ModelLibrary {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private final Path dir;
+    private final Path shipped;
 
+    /** One folder, the user's (no shipped models). */
     public ModelLibrary(Path dir) {
-        this.dir = dir;
+        this(dir, null);
+    }
+
+    /** The user's folder {@code dir} and the install's read-only {@code shipped} folder (null: none). */
+    public ModelLibrary(Path dir, Path shipped) {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.shipped = shipped == null || shipped.toAbsolutePath().normalize().equals(this.dir) ? null : shipped.toAbsolutePath().normalize();
     }
 
     public Path folder() {
@@ -34,28 +45,46 @@ public final class ModelLibrary {
      * @param file     the model file
      * @param metadata its checked metadata, null when unusable
      * @param problem  why it cannot be used, null when usable
+     * @param shipped  true for a model shipped with Emolens (read-only)
      */
-    public record Entry(Path file, ModelMetadata metadata, String problem) {
+    public record Entry(Path file, ModelMetadata metadata, String problem, boolean shipped) {
         public String name() {
             String n = file.getFileName().toString();
             return n.substring(0, n.length() - ".zip".length());
         }
     }
 
-    /** Every model in the folder with its metadata, sorted by name. */
+    /** The shipped models first, then the user's, each with its metadata, sorted by name. */
     public List<Entry> entries() {
         ModelStore store = new ModelStore();
-        return models().stream().map(file -> {
+        List<Entry> entries = new ArrayList<>();
+        for (Path file : models()) {
+            boolean readOnly = isShipped(file);
             try {
-                return new Entry(file, store.metadata(file), null);
+                entries.add(new Entry(file, store.metadata(file), null, readOnly));
             } catch (EmolensException e) {
-                return new Entry(file, null, e.getMessage());
+                entries.add(new Entry(file, null, e.getMessage(), readOnly));
             }
-        }).toList();
+        }
+        return entries;
     }
 
-    /** Model files in the folder, sorted by name. */
+    /** Model files, the shipped ones first, then the user's, each sorted by name. */
     public List<Path> models() {
+        List<Path> all = new ArrayList<>();
+        if (shipped != null) {
+            all.addAll(modelsIn(shipped));
+        }
+        all.addAll(modelsIn(dir));
+        return all;
+    }
+
+    /** True for a model of the install, which Emolens never renames or deletes. */
+    public boolean isShipped(Path model) {
+        return shipped != null && model.toAbsolutePath().normalize().startsWith(shipped);
+    }
+
+    private static List<Path> modelsIn(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -89,6 +118,7 @@ public final class ModelLibrary {
     }
 
     public Path rename(Path model, String newName) {
+        refuseShipped(model, "renamed");
         Path target = dir.resolve(validName(newName) + ".zip");
         if (Files.exists(target)) {
             throw new EmolensException("A model named " + target.getFileName() + " already exists in " + dir + ".");
@@ -105,11 +135,19 @@ public final class ModelLibrary {
     }
 
     public void delete(Path model) {
+        refuseShipped(model, "deleted");
         try {
             Files.deleteIfExists(metadataOf(model));
             Files.deleteIfExists(model);
         } catch (IOException e) {
             throw new EmolensException("Cannot delete " + model + ": " + reason(e), e);
+        }
+    }
+
+    private void refuseShipped(Path model, String what) {
+        if (isShipped(model)) {
+            throw new EmolensException(model.getFileName() + " came with Emolens (" + shipped + ") and cannot be " + what
+                    + ": it is read-only. Your own models are in " + dir + ".");
         }
     }
 
@@ -131,6 +169,9 @@ public final class ModelLibrary {
     }
 
     private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile() + " (a read-only folder?); nothing was changed";
+        }
         String m = String.valueOf(e.getMessage());
         return m.contains("No space left") ? "the disk is full" : m;
     }

@@ -8,6 +8,7 @@ import io.emolens.classify.EmotionClassifier;
 import io.emolens.classify.ModelMetadata;
 import io.emolens.classify.ModelStore;
 import io.emolens.classify.NetworkConfig;
+import io.emolens.core.BuildInfo;
 import io.emolens.core.Emotion;
 import io.emolens.preprocess.FaceTensor;
 
@@ -77,8 +78,9 @@ public final class TrainServices {
 
     private static Map<String, String> versions() {
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("emolens", "0.1.0");
-        v.put("deeplearning4j", "1.0.0-M2.1");
+        BuildInfo build = BuildInfo.current();
+        v.put("emolens", build.version());
+        v.put("deeplearning4j", build.deeplearning4j());
         v.put("java", System.getProperty("java.version"));
         return v;
     }

@@ -12,10 +12,11 @@ import io.emolens.train.Trainer;
  * @param sources   opens cameras and files
  * @param analyzers builds the detect/classify pipeline and loads models
  * @param demoClip  the clip played when no camera is present
- * @param models    the folder of saved models
+ * @param models    the user's models folder: trained and imported models are saved here
  * @param trainer   trains models from FER2013 (Model → Train model…)
  * @param runs      where training run folders go by default
+ * @param shippedModels the models that came with Emolens, listed beside the user's and never modified
  */
 public record DesktopServices(FrameSourceFactory sources, AnalyzerFactory analyzers, Path demoClip, Path models,
-                              Trainer trainer, Path runs) {
+                              Trainer trainer, Path runs, Path shippedModels) {
 }

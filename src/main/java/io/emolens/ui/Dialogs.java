@@ -1,11 +1,20 @@
 package io.emolens.ui;
 
+import java.awt.BorderLayout;
 import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.Font;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
+import javax.swing.JLabel;
 import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 
+import io.emolens.core.BuildInfo;
 import io.emolens.core.EmolensException;
 
 /** Message dialogs: errors in plain words, about, keyboard shortcuts. */
@@ -26,11 +35,25 @@ final class Dialogs {
     }
 
     static void about(Component parent) {
-        JOptionPane.showMessageDialog(parent,
-                "Emolens 0.1.0\nReal-time facial emotion recognition.\n\n"
-                        + "Faces: OpenCV Haar cascade. Emotions: a Deeplearning4j CNN trained on FER2013\n"
-                        + "(Angry, Disgust, Fear, Happy, Sad, Surprise, Neutral).",
-                "About Emolens", JOptionPane.INFORMATION_MESSAGE);
+        BuildInfo build = BuildInfo.current();
+        JTextArea licences = new JTextArea(thirdPartyNotices());
+        licences.setEditable(false);
+        licences.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
+        JScrollPane scroll = new JScrollPane(licences);
+        scroll.setPreferredSize(new Dimension(720, 300));
+        JPanel panel = new JPanel(new BorderLayout(0, 8));
+        panel.add(new JLabel("<html><b>" + build.describe()[0] + "</b><br>Real-time facial emotion recognition.<br><br>"
+                + build.describe()[1] + "<br>" + build.describe()[2] + "</html>"), BorderLayout.NORTH);
+        panel.add(scroll, BorderLayout.CENTER);
+        JOptionPane.showMessageDialog(parent, panel, "About Emolens", JOptionPane.INFORMATION_MESSAGE, AppIcon.icon(64));
+    }
+
+    private static String thirdPartyNotices() {
+        try (InputStream in = Dialogs.class.getResourceAsStream("third-party.txt")) {
+            return in == null ? "third-party.txt is missing from the Emolens classes" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "Cannot read the licence notices: " + e.getMessage();
+        }
     }
 
     static void shortcuts(Component parent, String table) {

@@ -48,6 +48,7 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
         this.onClosed = onClosed;
         this.video = new VideoPanel(prefs.overlay());
         this.pipeline = new LivePipeline(services.analyzers().create(null, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE), new PipelineListener());
+        frame.setIconImages(AppIcon.images());
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.addWindowListener(new WindowAdapter() {
             @Override

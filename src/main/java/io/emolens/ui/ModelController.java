@@ -56,7 +56,7 @@ final class ModelController {
     }
 
     void manage() {
-        new ModelManagerDialog(frame, new ModelLibrary(services.models()), this::load).show();
+        new ModelManagerDialog(frame, new ModelLibrary(services.models(), services.shippedModels()), this::load).show();
     }
 
     void load(Path file) {
@@ -85,7 +85,7 @@ final class ModelController {
     Path install(Path trainedModel) {
         String name = trainedModel.getParent() != null && trainedModel.getParent().getFileName() != null
                 ? trainedModel.getParent().getFileName().toString() : "trained";
-        Path installed = new ModelLibrary(services.models()).install(trainedModel, name);
+        Path installed = new ModelLibrary(services.models(), services.shippedModels()).install(trainedModel, name);
         use(services.analyzers().loadModel(installed), installed);
         return installed;
     }

@@ -20,9 +20,12 @@ import javax.swing.table.DefaultTableModel;
 import io.emolens.core.EmolensException;
 import io.emolens.session.ModelLibrary;
 
-/** Model → Manage models…: the models folder with each model's accuracies; use, rename or delete one. */
+/**
+ * Model → Manage models…: the shipped models (read-only) and the user's, with each model's accuracies; use any,
+ * rename or delete the user's.
+ */
 final class ModelManagerDialog {
-    private static final String[] COLUMNS = {"model", "architecture", "PrivateTest", "PublicTest", "best epoch", "created", "status"};
+    private static final String[] COLUMNS = {"model", "architecture", "PrivateTest", "PublicTest", "best epoch", "created", "where", "status"};
     private final ModelLibrary library;
     private final Consumer<Path> use;
     private final JDialog dialog;
@@ -38,14 +41,15 @@ final class ModelManagerDialog {
     ModelManagerDialog(JFrame owner, ModelLibrary library, Consumer<Path> use) {
         this.library = library;
         this.use = use;
-        dialog = new JDialog(owner, "Models in " + library.folder(), false);
+        dialog = new JDialog(owner, "Models", false);
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
         buttons.add(button("Use", this::useSelected));
         buttons.add(button("Rename…", this::renameSelected));
         buttons.add(button("Delete", this::deleteSelected));
         buttons.add(button("Close", dialog::dispose));
-        dialog.getContentPane().add(new JLabel(" Accuracies are measured on FER2013 splits when the model was saved."), BorderLayout.NORTH);
+        dialog.getContentPane().add(new JLabel("<html>&nbsp;Your models: " + library.folder()
+                + "<br>&nbsp;Accuracies are measured on FER2013 splits when the model was saved. Shipped models are read-only.</html>"), BorderLayout.NORTH);
         dialog.getContentPane().add(new JScrollPane(table), BorderLayout.CENTER);
         dialog.getContentPane().add(buttons, BorderLayout.SOUTH);
         dialog.setSize(860, 320);
@@ -66,11 +70,11 @@ final class ModelManagerDialog {
         rows.setRowCount(0);
         for (ModelLibrary.Entry e : entries) {
             if (e.metadata() == null) {
-                rows.addRow(new Object[] {e.name(), "", "", "", "", "", "unusable: " + e.problem()});
+                rows.addRow(new Object[] {e.name(), "", "", "", "", "", where(e), "unusable: " + e.problem()});
             } else {
                 var m = e.metadata();
                 rows.addRow(new Object[] {e.name(), m.architecture(), pct(m.accuracy().get("PrivateTest")), pct(m.accuracy().get("PublicTest")),
-                        m.bestEpoch(), m.created().length() >= 10 ? m.created().substring(0, 10) : m.created(), "ok"});
+                        m.bestEpoch(), m.created().length() >= 10 ? m.created().substring(0, 10) : m.created(), where(e), "ok"});
             }
         }
     }
@@ -122,6 +126,10 @@ final class ModelManagerDialog {
         JButton b = new JButton(text);
         b.addActionListener(e -> action.run());
         return b;
+    }
+
+    private static String where(ModelLibrary.Entry e) {
+        return e.shipped() ? "shipped" : "yours";
     }
 
     private static String pct(Double v) {

@@ -51,4 +51,31 @@ class ModelLibraryTest {
         assertTrue(Files.isRegularFile(models.resolve("yunet/face_detection_yunet_2023mar.onnx")));
         assertEquals(List.of("emolens-default"), new ModelLibrary(models).entries().stream().map(ModelLibrary.Entry::name).toList());
     }
+
+    @Test
+    void listsTheShippedModelsBesideTheUsersAndNeverModifiesThem(@TempDir Path tmp) throws Exception {
+        Path shipped = Files.createDirectory(tmp.resolve("install-models"));
+        Path trained = AnalyzeCommandTest.trainTinyModel(tmp);
+        Path shippedModel = new ModelLibrary(shipped).install(trained, "emolens-default");
+        shipped.toFile().setReadOnly();
+        shippedModel.toFile().setReadOnly();
+        try {
+            ModelLibrary library = new ModelLibrary(tmp.resolve("user/models"), shipped);
+            assertEquals(List.of("emolens-default"), library.entries().stream().map(ModelLibrary.Entry::name).toList());
+            assertTrue(library.entries().get(0).shipped());
+
+            Path mine = library.install(shippedModel, "emolens-default");
+            assertEquals(tmp.resolve("user/models/emolens-default.zip"), mine, "a copy goes to the user's folder, under the same name");
+            List<ModelLibrary.Entry> entries = library.entries();
+            assertEquals(List.of(true, false), entries.stream().map(ModelLibrary.Entry::shipped).toList());
+            EmolensException refused = assertThrows(EmolensException.class, () -> library.delete(shippedModel));
+            assertTrue(refused.getMessage().contains("read-only"), refused.getMessage());
+            assertThrows(EmolensException.class, () -> library.rename(shippedModel, "other"));
+            assertTrue(Files.exists(shippedModel) && Files.exists(shipped.resolve("emolens-default.json")), "the shipped pair is untouched");
+            library.delete(mine);
+            assertEquals(List.of(true), library.entries().stream().map(ModelLibrary.Entry::shipped).toList());
+        } finally {
+            shipped.toFile().setWritable(true);
+        }
+    }
 }

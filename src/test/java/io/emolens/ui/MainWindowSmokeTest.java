@@ -68,7 +68,8 @@ class MainWindowSmokeTest {
         };
         AppPaths paths = new AppPaths(TestFiles.repo());
         Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, Main.modelLoader());
-        DesktopServices services = new DesktopServices(recording, wiring, paths.demoClip(), paths.models(), wiring.trainer(), noDevices);
+        DesktopServices services = new DesktopServices(recording, wiring, paths.demoClip(), noDevices.resolve("models"), wiring.trainer(), noDevices,
+                paths.models());
         AtomicBoolean closed = new AtomicBoolean();
         MainWindow[] window = new MainWindow[1];
         SwingUtilities.invokeAndWait(() -> {

@@ -61,7 +61,7 @@ class RecordingWindowTest {
         AppPaths paths = new AppPaths(TestFiles.repo());
         Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, Main.modelLoader());
         DefaultFrameSourceFactory sources = new DefaultFrameSourceFactory(tmp);
-        DesktopServices services = new DesktopServices(sources, wiring, paths.demoClip(), tmp.resolve("models"), wiring.trainer(), tmp);
+        DesktopServices services = new DesktopServices(sources, wiring, paths.demoClip(), tmp.resolve("models"), wiring.trainer(), tmp, paths.models());
         UiPreferences prefs = new UiPreferences(node);
         Path sessions = tmp.resolve("sessions");
         prefs.sessionsFolder(sessions.toString());
@@ -175,7 +175,7 @@ class RecordingWindowTest {
                 return List.of();
             }
         };
-        DesktopServices services = new DesktopServices(unplugging, wiring, paths.demoClip(), tmp.resolve("models"), wiring.trainer(), tmp);
+        DesktopServices services = new DesktopServices(unplugging, wiring, paths.demoClip(), tmp.resolve("models"), wiring.trainer(), tmp, paths.models());
         UiPreferences prefs = new UiPreferences(node);
         prefs.sessionsFolder(tmp.resolve("sessions").toString());
         MainWindow[] window = new MainWindow[1];
