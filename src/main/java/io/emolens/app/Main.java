@@ -77,7 +77,7 @@ public final class Main {
         System.setProperty("flatlaf.uiScale.allowScaleDown", "true");
         UiPreferences prefs = UiPreferences.user();
         AppPaths paths = AppPaths.locate();
-        Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, modelLoader());
+        Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, modelLoader()).forDesktop();
         UserFolders user = UserFolders.locate();
         DesktopServices services = new DesktopServices(new DefaultFrameSourceFactory(), wiring, paths.demoClip(), user.models(),
                 wiring.trainer(), user.runs(), paths.models());

@@ -29,6 +29,7 @@ public final class Wiring implements AnalyzerFactory {
     private final Supplier<AppPaths> paths;
     private final DetectorSettings detectorConfig;
     private final ModelLoader modelLoader;
+    private boolean startWhateverIsMissing;
 
     public Wiring(AppPaths paths, DetectorSettings detectorConfig, ModelLoader modelLoader) {
         this(() -> paths, detectorConfig, modelLoader);
@@ -52,9 +53,20 @@ public final class Wiring implements AnalyzerFactory {
         return create(classifier, tracker, policy, detectorConfig);
     }
 
+    /**
+     * The desktop app's wiring: a detector that cannot be built (a damaged install) falls back to the other kind, or to
+     * none, with the reason in the status bar, instead of failing as {@code analyze} must.
+     */
+    public Wiring forDesktop() {
+        startWhateverIsMissing = true;
+        return this;
+    }
+
     @Override
     public FrameAnalyzer create(EmotionClassifier classifier, TrackerConfig tracker, ClassifyPolicy policy, DetectorSettings detector) {
-        return new FrameAnalyzer(new SwitchingFaceDetector(this::detector, detector),
+        SwitchingFaceDetector faces = startWhateverIsMissing ? SwitchingFaceDetector.lenient(this::detector, detector)
+                : new SwitchingFaceDetector(this::detector, detector);
+        return new FrameAnalyzer(faces,
                 new OpenCvFacePreprocessor(FACE_MARGIN), classifier, tracker, policy);
     }
 

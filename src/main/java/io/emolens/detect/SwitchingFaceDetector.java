@@ -27,10 +27,39 @@ public final class SwitchingFaceDetector implements FaceDetector {
      * @param initial the first settings; a detector that cannot be built for them is an error here, not a fallback
      */
     public SwitchingFaceDetector(Function<DetectorSettings, FaceDetector> factory, DetectorSettings initial) {
+        this(factory, initial, factory.apply(initial), null);
+    }
+
+    private SwitchingFaceDetector(Function<DetectorSettings, FaceDetector> factory, DetectorSettings requested, FaceDetector current,
+                                  String problem) {
         this.factory = factory;
-        this.current = factory.apply(initial);
-        this.requested = initial;
-        remember(initial);
+        this.current = current;
+        this.requested = requested;
+        this.problem = problem;
+        remember(requested);
+    }
+
+    /**
+     * For the desktop app, which must start whatever is missing: when the {@code initial} detector cannot be built, the
+     * Haar cascade with default settings, then YuNet, and if neither can be built a detector that finds no faces, with
+     * {@link #problem()} saying why.
+     */
+    public static SwitchingFaceDetector lenient(Function<DetectorSettings, FaceDetector> factory, DetectorSettings initial) {
+        try {
+            return new SwitchingFaceDetector(factory, initial);
+        } catch (RuntimeException e) {
+            String why = e.getMessage();
+            for (DetectorSettings other : List.of(DetectorConfig.DEFAULT, YunetConfig.DEFAULT)) {
+                if (other.kind() != initial.kind()) {
+                    try {
+                        return new SwitchingFaceDetector(factory, other, factory.apply(other), why + " Using " + other.kind().title() + " instead.");
+                    } catch (RuntimeException ignored) {
+                        why = why + " " + ignored.getMessage();
+                    }
+                }
+            }
+            return new SwitchingFaceDetector(factory, initial, new NoFaceDetector(initial), why + " No face detection until this is fixed.");
+        }
     }
 
     @Override
@@ -78,14 +107,16 @@ public final class SwitchingFaceDetector implements FaceDetector {
             next = factory.apply(wanted);
             problem = null;
         } catch (RuntimeException e) {
-            problem = e.getMessage() + " Using the Haar cascade instead.";
-            DetectorConfig fallback = haar;
-            requested = fallback;
-            if (current.config().kind() == DetectorKind.HAAR) {
-                current.setConfig(fallback);
+            if (current instanceof NoFaceDetector) {
+                problem = e.getMessage() + " No face detection until this is fixed.";
+                current.setConfig(wanted);
                 return;
             }
-            next = factory.apply(fallback);
+            DetectorSettings kept = current.config().kind() == DetectorKind.HAAR ? haar : current.config();
+            problem = e.getMessage() + " Using the " + kept.kind().title() + " instead.";
+            requested = kept;
+            current.setConfig(kept);
+            return;
         }
         current.close();
         current = next;
