@@ -5,11 +5,11 @@ import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.emolens.core.EmotionScores;
 import io.emolens.render.Layout.PanelKind;
@@ -18,11 +18,12 @@ import io.emolens.track.TrackedFace;
 
 /**
  * Places the overlay of a frame so that nothing piles up however many faces there are. Every face gets its box
- * and a compact label (emotion, confidence, id) beside the box; the full 7-bar panel goes to the faces that
- * matter (the largest, those the user pinned, or all of them when there are at most {@link #FEW}), the others
- * get a one-line mini bar. A panel is placed where it covers no other face, label, panel or badge: right of the
- * box, left, below, above (sliding along each side), then anywhere along the picture's edge, where it may cover
- * its own face; with no room left it shrinks to a mini bar, and a mini bar with no room is left out.
+ * and a compact label (emotion, confidence, id) above or below the box, else beside it, else inside it; the full
+ * 7-bar panel goes to the faces that matter (the largest, those the user pinned, or all of them when there are at
+ * most {@link #FEW}), the others get a one-line mini bar. A panel is placed where it covers no other face, label,
+ * panel or badge: right of the box, left, below, above (sliding along each side), then anywhere along the
+ * picture's edge, first clear of its own face, then over it; with no room left it shrinks to a mini bar, and a
+ * mini bar with no room is left out.
  * <p>
  * Panels remember their place beside the face on the previous frame per track id and try it first, so they do
  * not jump from side to side as faces move. One instance per view; not thread-safe.
@@ -55,20 +56,20 @@ public final class OverlayLayout {
         }
         List<TrackedFace> bySize = faces.stream()
                 .sorted(Comparator.comparingInt((TrackedFace f) -> f.box().area()).reversed()).toList();
-        Map<Integer, Rectangle> boxes = new HashMap<>();
+        Map<Integer, Rectangle> boxes = new LinkedHashMap<>();
         for (TrackedFace f : bySize) {
             boxes.put(f.id(), view.map(f.box()));
         }
         Map<Integer, String> texts = new HashMap<>();
-        Map<Integer, Rectangle> labels = new HashMap<>();
+        Map<Integer, Rectangle> labels = Map.of();
         if (content.options().boxes()) {
+            Map<Integer, Dimension> sizes = new HashMap<>();
             for (TrackedFace f : bySize) {
-                String text = text(f, content.options().ids());
-                Rectangle label = placeLabel(boxes.get(f.id()), style.label(text), style, canvas, taken, others(boxes, f.id()));
-                texts.put(f.id(), text);
-                labels.put(f.id(), label);
-                taken.add(label);
+                texts.put(f.id(), text(f, content.options().ids()));
+                sizes.put(f.id(), style.label(texts.get(f.id())));
             }
+            labels = new LabelPlacer(boxes, style, canvas, taken).place(bySize.stream().map(TrackedFace::id).toList(), sizes);
+            taken.addAll(labels.values());
         }
         Map<Integer, PanelKind> kinds = new HashMap<>();
         Map<Integer, Rectangle> panels = new HashMap<>();
@@ -79,7 +80,7 @@ public final class OverlayLayout {
             }
             boolean full = f == bySize.get(0) || content.pinned().contains(f.id()) || bySize.size() <= FEW;
             Rectangle box = boxes.get(f.id());
-            List<Rectangle> obstacles = others(boxes, f.id());
+            List<Rectangle> obstacles = Spots.others(boxes, f.id());
             Rectangle panel = full ? placePanel(f.id(), box, style, canvas, taken, obstacles) : null;
             PanelKind kind = PanelKind.FULL;
             if (panel == null) {
@@ -123,66 +124,27 @@ public final class OverlayLayout {
         return List.copyOf(order);
     }
 
-    private static List<Rectangle> others(Map<Integer, Rectangle> boxes, int id) {
-        return boxes.entrySet().stream().filter(e -> e.getKey() != id).map(Map.Entry::getValue).collect(Collectors.toList());
-    }
-
-    private static Rectangle placeLabel(Rectangle box, Dimension d, OverlayStyle style, Rectangle canvas, List<Rectangle> taken,
-                                        List<Rectangle> otherBoxes) {
-        List<Rectangle> candidates = new ArrayList<>();
-        int step = Math.max(1, d.width / 3);
-        for (int y : new int[] {box.y - d.height, box.y + box.height}) {
-            candidates.add(clamp(box.x, y, d, canvas));
-            candidates.add(clamp(box.x + box.width - d.width, y, d, canvas));
-            for (int k = 1; k * step <= 2 * d.width; k++) {
-                candidates.add(clamp(box.x - k * step, y, d, canvas));
-                candidates.add(clamp(box.x + k * step, y, d, canvas));
-            }
-        }
-        for (Rectangle c : candidates) {
-            if (free(c, canvas, style, taken, otherBoxes, box)) {
-                return c;
-            }
-        }
-        List<Rectangle> inside = List.of(clamp(box.x, box.y, d, canvas), clamp(box.x, box.y + box.height - d.height, d, canvas));
-        for (Rectangle c : inside) {
-            if (free(c, canvas, style, taken, otherBoxes, null)) {
-                return c;
-            }
-        }
-        Rectangle best = candidates.get(0);
-        long least = Long.MAX_VALUE;
-        for (Rectangle c : candidates) {
-            long overlap = overlap(c, taken) + overlap(c, otherBoxes);
-            if (overlap < least) {
-                least = overlap;
-                best = c;
-            }
-        }
-        return best;
-    }
-
     private Rectangle placePanel(int id, Rectangle box, OverlayStyle style, Rectangle canvas, List<Rectangle> taken,
                                  List<Rectangle> otherBoxes) {
         Dimension d = style.panel();
         if (d.width > canvas.width || d.height > canvas.height) {
             return null;
         }
-        List<Rectangle> beside = around(box, d, style.gap(), canvas);
-        List<Rectangle> edge = alongEdge(box, d, canvas);
+        List<Rectangle> beside = Spots.around(box, d, style.gap(), canvas);
+        List<Rectangle> edge = Spots.alongEdge(box, d, canvas);
         Integer last = lastPlace.get(id);
-        if (last != null && last < beside.size() && free(beside.get(last), canvas, style, taken, otherBoxes, box)) {
+        if (last != null && last < beside.size() && Spots.free(beside.get(last), canvas, style, taken, otherBoxes, box)) {
             return beside.get(last);
         }
         for (int i = 0; i < beside.size(); i++) {
-            if (free(beside.get(i), canvas, style, taken, otherBoxes, box)) {
+            if (Spots.free(beside.get(i), canvas, style, taken, otherBoxes, box)) {
                 lastPlace.put(id, i);
                 return beside.get(i);
             }
         }
         for (Rectangle own : new Rectangle[] {box, null}) {
             for (int i = 0; i < edge.size(); i++) {
-                if (free(edge.get(i), canvas, style, taken, otherBoxes, own)) {
+                if (Spots.free(edge.get(i), canvas, style, taken, otherBoxes, own)) {
                     lastPlace.remove(id);
                     return edge.get(i);
                 }
@@ -197,109 +159,16 @@ public final class OverlayLayout {
         List<Rectangle> candidates = new ArrayList<>();
         if (label != null) {
             int x = Math.min(label.x, label.x + label.width - d.width);
-            candidates.add(clamp(label.x, label.y - d.height - style.px(1), d, canvas));
-            candidates.add(clamp(label.x, label.y + label.height + style.px(1), d, canvas));
-            candidates.add(clamp(x, label.y - d.height - style.px(1), d, canvas));
+            candidates.add(Spots.clamp(label.x, label.y - d.height - style.px(1), d, canvas));
+            candidates.add(Spots.clamp(label.x, label.y + label.height + style.px(1), d, canvas));
+            candidates.add(Spots.clamp(x, label.y - d.height - style.px(1), d, canvas));
         }
-        candidates.addAll(around(box, d, style.gap(), canvas));
+        candidates.addAll(Spots.around(box, d, style.gap(), canvas));
         for (Rectangle c : candidates) {
-            if (free(c, canvas, style, taken, otherBoxes, box)) {
+            if (Spots.free(c, canvas, style, taken, otherBoxes, box)) {
                 return c;
             }
         }
         return null;
-    }
-
-    /**
-     * Places of a {@code d}-sized rectangle beside {@code box}: right, left, below, above, each sliding along the
-     * side as long as a third of the shorter of the two still lies beside the box.
-     */
-    static List<Rectangle> around(Rectangle box, Dimension d, int gap, Rectangle canvas) {
-        List<Rectangle> out = new ArrayList<>();
-        int stepY = Math.max(1, d.height / 4);
-        int stepX = Math.max(1, d.width / 4);
-        int reachY = d.height - Math.min(d.height, box.height) / 3;
-        int reachX = d.width - Math.min(d.width, box.width) / 3;
-        for (int x : new int[] {box.x + box.width + gap, box.x - gap - d.width}) {
-            for (int k = 0; k * stepY <= reachY; k++) {
-                if (k * stepY <= box.height - Math.min(d.height, box.height) / 3) {
-                    addNew(out, clamp(x, box.y + k * stepY, d, canvas));
-                }
-                addNew(out, clamp(x, box.y - k * stepY, d, canvas));
-            }
-        }
-        for (int y : new int[] {box.y + box.height + gap, box.y - gap - d.height}) {
-            for (int k = 0; k * stepX <= reachX; k++) {
-                if (k * stepX <= box.width - Math.min(d.width, box.width) / 3) {
-                    addNew(out, clamp(box.x + k * stepX, y, d, canvas));
-                }
-                addNew(out, clamp(box.x - k * stepX, y, d, canvas));
-            }
-        }
-        return out;
-    }
-
-    /** Places along the picture's four edges, nearest to {@code box} first. */
-    private static List<Rectangle> alongEdge(Rectangle box, Dimension d, Rectangle canvas) {
-        List<Rectangle> out = new ArrayList<>();
-        int stepX = Math.max(1, d.width / 2);
-        int stepY = Math.max(1, d.height / 2);
-        for (int x = canvas.x; x <= canvas.x + canvas.width - d.width; x += stepX) {
-            addNew(out, clamp(x, canvas.y, d, canvas));
-            addNew(out, clamp(x, canvas.y + canvas.height - d.height, d, canvas));
-        }
-        for (int y = canvas.y; y <= canvas.y + canvas.height - d.height; y += stepY) {
-            addNew(out, clamp(canvas.x, y, d, canvas));
-            addNew(out, clamp(canvas.x + canvas.width - d.width, y, d, canvas));
-        }
-        double cx = box.getCenterX();
-        double cy = box.getCenterY();
-        out.sort(Comparator.comparingDouble(r -> Math.hypot(r.getCenterX() - cx, r.getCenterY() - cy)));
-        return out;
-    }
-
-    private static void addNew(List<Rectangle> list, Rectangle r) {
-        if (!list.contains(r)) {
-            list.add(r);
-        }
-    }
-
-    /** A {@code d}-sized rectangle at ({@code x}, {@code y}) moved inside the canvas. */
-    private static Rectangle clamp(int x, int y, Dimension d, Rectangle canvas) {
-        int cx = Math.max(canvas.x, Math.min(x, canvas.x + canvas.width - d.width));
-        int cy = Math.max(canvas.y, Math.min(y, canvas.y + canvas.height - d.height));
-        return new Rectangle(cx, cy, d.width, d.height);
-    }
-
-    /** Inside the canvas, clear of what is taken and of other faces (with a pixel to spare), and of {@code own} if given. */
-    private static boolean free(Rectangle r, Rectangle canvas, OverlayStyle style, List<Rectangle> taken, List<Rectangle> otherBoxes,
-                                Rectangle own) {
-        if (!canvas.contains(r) || own != null && r.intersects(own)) {
-            return false;
-        }
-        int m = style.px(1);
-        Rectangle grown = new Rectangle(r.x - m, r.y - m, r.width + 2 * m, r.height + 2 * m);
-        for (Rectangle o : taken) {
-            if (grown.intersects(o)) {
-                return false;
-            }
-        }
-        for (Rectangle o : otherBoxes) {
-            if (grown.intersects(o)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static long overlap(Rectangle r, List<Rectangle> others) {
-        long sum = 0;
-        for (Rectangle o : others) {
-            Rectangle i = r.intersection(o);
-            if (!i.isEmpty()) {
-                sum += (long) i.width * i.height;
-            }
-        }
-        return sum;
     }
 }

@@ -12,14 +12,14 @@ import io.emolens.render.Layout.Placement;
  * no panel or label covers another face's box, every face has a readable label inside the picture, and
  * the largest scored face has its full panel. Returns the broken promises in words (empty: all kept).
  */
-final class LayoutChecks {
+public final class LayoutChecks {
     /** Smallest text, in canvas pixels, that counts as readable. */
     static final int MIN_FONT_PX = 9;
 
     private LayoutChecks() {
     }
 
-    static List<String> problems(Layout layout, boolean labels) {
+    public static List<String> problems(Layout layout, boolean labels) {
         List<String> out = new ArrayList<>();
         Rectangle canvas = layout.view().bounds();
         List<Placement> faces = layout.faces();

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The overlay layout on synthetic crowds (1, 2 adjacent, 6 and 12 faces) at 640x360 and 1920x1080, drawn on the
  * frame (the annotated video) and in a live view: checked on the layout's own geometry ({@link LayoutChecks}).
  */
-class OverlayLayoutTest {
+public class OverlayLayoutTest {
     private static final OverlayContent ALL = OverlayContent.of(OverlayOptions.ALL.withFps(false));
 
     /** Face boxes of a 640x360 frame. */
@@ -69,7 +69,7 @@ class OverlayLayoutTest {
     }
 
     /** {@code top} at 100% (the widest label text), the rest 0. */
-    static EmotionScores scores(Emotion top) {
+    public static EmotionScores scores(Emotion top) {
         float[] p = new float[Emotion.COUNT];
         p[top.ordinal()] = 0.6f;
         p[(top.ordinal() + 1) % Emotion.COUNT] = 0.25f;
