@@ -102,6 +102,7 @@ public final class OverlayRenderer {
 
     private static void drawPanel(Graphics2D g, Placement f, EmotionScores scores, OverlayStyle s) {
         Rectangle p = f.panelBounds();
+        leader(g, p, f.box(), colour(f), s);
         int arc = s.px(6);
         g.setColor(BACKING);
         g.fillRoundRect(p.x, p.y, p.width, p.height, arc, arc);
@@ -123,6 +124,33 @@ public final class OverlayRenderer {
             g.setColor(new Color(e.rgb()));
             g.fillRect(barX, barY, Math.max(1, Math.round(s.barLength() * scores.get(e))), barH);
         }
+    }
+
+    /** A line from a panel that had to go away from its face (to the picture's edge) to the face's box. */
+    private static void leader(Graphics2D g, Rectangle panel, Rectangle box, Color colour, OverlayStyle s) {
+        int[] x = closest(panel.x, panel.x + panel.width, box.x, box.x + box.width);
+        int[] y = closest(panel.y, panel.y + panel.height, box.y, box.y + box.height);
+        if (Math.hypot(x[0] - x[1], y[0] - y[1]) <= 3 * s.gap()) {
+            return;
+        }
+        g.setColor(HALO);
+        g.setStroke(new BasicStroke(3 * s.unit()));
+        g.drawLine(x[0], y[0], x[1], y[1]);
+        g.setColor(colour);
+        g.setStroke(new BasicStroke(1.5f * s.unit()));
+        g.drawLine(x[0], y[0], x[1], y[1]);
+    }
+
+    /** The nearest coordinates of two intervals [a0, a1] and [b0, b1] on one axis (the middle of their overlap if they overlap). */
+    private static int[] closest(int a0, int a1, int b0, int b1) {
+        if (a1 < b0) {
+            return new int[] {a1, b0};
+        }
+        if (b1 < a0) {
+            return new int[] {a0, b1};
+        }
+        int mid = (Math.max(a0, b0) + Math.min(a1, b1)) / 2;
+        return new int[] {mid, mid};
     }
 
     private static void drawMini(Graphics2D g, Rectangle r, EmotionScores scores) {

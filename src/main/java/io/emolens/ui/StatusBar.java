@@ -20,8 +20,9 @@ import javax.swing.text.View;
 
 /**
  * Source, FPS, faces, model, and the latest message; updated on the EDT. Nothing is cut: the message wraps onto
- * up to {@link #MESSAGE_LINES} lines and scrolls beyond, can be selected and copied, and its tooltip holds the
- * whole text; long source and model names are shortened with an ellipsis and shown whole in their tooltip.
+ * up to {@link #MESSAGE_LINES} lines and scrolls beyond, and its tooltip holds the whole text; long source and
+ * model names are shortened with an ellipsis and shown whole in their tooltip. The message never takes the
+ * keyboard focus, so the video's keys (Space, 1-7, B, P…) keep working.
  */
 final class StatusBar extends JPanel {
     static final int MESSAGE_LINES = 3;
@@ -50,7 +51,8 @@ final class StatusBar extends JPanel {
         message.setLineWrap(true);
         message.setWrapStyleWord(true);
         message.setOpaque(false);
-        message.setFocusable(true);
+        message.setFocusable(false);
+        message.setHighlighter(null);
         message.setBorder(BorderFactory.createEmptyBorder(4, 0, 2, 4));
         message.setFont(UIManager.getFont("Label.font"));
         messageScroll = new JScrollPane(message, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,

@@ -32,7 +32,7 @@ public class OverlayLayoutTest {
     private static final OverlayContent ALL = OverlayContent.of(OverlayOptions.ALL.withFps(false));
 
     /** Face boxes of a 640x360 frame. */
-    static List<FaceBox> scene(String name) {
+    public static List<FaceBox> scene(String name) {
         return switch (name) {
             case "1 face" -> List.of(new FaceBox(270, 110, 110, 110));
             case "2 adjacent" -> List.of(new FaceBox(190, 110, 120, 120), new FaceBox(310, 116, 114, 114));
@@ -57,7 +57,7 @@ public class OverlayLayoutTest {
         return boxes;
     }
 
-    static List<TrackedFace> faces(List<FaceBox> boxes, double scale) {
+    public static List<TrackedFace> faces(List<FaceBox> boxes, double scale) {
         List<TrackedFace> faces = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {
             FaceBox b = boxes.get(i);
