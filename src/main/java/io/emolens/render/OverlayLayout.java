@@ -78,7 +78,7 @@ public final class OverlayLayout {
                 kinds.put(f.id(), PanelKind.NONE);
                 continue;
             }
-            boolean full = f == bySize.get(0) || content.pinned().contains(f.id()) || bySize.size() <= FEW;
+            boolean full = f.id() == bySize.get(0).id() || content.pinned().contains(f.id()) || bySize.size() <= FEW;
             Rectangle box = boxes.get(f.id());
             List<Rectangle> obstacles = Spots.others(boxes, f.id());
             Rectangle panel = full ? placePanel(f.id(), box, style, canvas, taken, obstacles) : null;

@@ -166,7 +166,7 @@ public class OverlayLayoutTest {
                 List.of(new Badge("● REC 00:12", java.awt.Color.RED, java.awt.Color.WHITE), Badge.userLabel(Emotion.HAPPY)));
         Layout layout = new OverlayLayout().place(faces, view, new OverlayStyle(1), content);
         assertEquals(List.of(), LayoutChecks.problems(layout, true));
-        assertEquals("24.5 FPS  2 faces", layout.fpsText());
+        assertEquals(String.format("%.1f FPS  2 faces", 24.5), layout.fpsText());
         assertEquals(2, layout.badges().size());
     }
 
