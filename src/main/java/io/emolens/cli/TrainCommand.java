@@ -150,7 +150,10 @@ public final class TrainCommand implements Callable<Integer> {
             result = trainer.train(dataset, config(), out, progress, control);
         }
         console.println();
-        console.println(result.diagnosis().text());
+        console.println("Run " + result.summary() + ".");
+        if (!result.history().isEmpty()) {
+            console.println(result.diagnosis().text());
+        }
         if (result.validation() != null) {
             console.println(result.validation().format());
         }

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
@@ -26,7 +28,8 @@ import io.emolens.record.LabelSegment;
 import io.emolens.record.LabelTrack;
 import io.emolens.record.LabelsCsv;
 import io.emolens.record.RecordingException;
-import io.emolens.render.LabelBadge;
+import io.emolens.render.Badge;
+import io.emolens.render.OverlayContent;
 import io.emolens.render.OverlayOptions;
 import io.emolens.render.OverlayRenderer;
 
@@ -72,6 +75,7 @@ public final class SessionRecorder implements AutoCloseable {
     private long frames;
     private long lastSessionMs;
     private volatile boolean stopped;
+    private volatile Supplier<Set<Integer>> pinned = Set::of;
     private String failure;
     private SessionInfo finalInfo;
 
@@ -159,8 +163,9 @@ public final class SessionRecorder implements AutoCloseable {
                         video = new AnnotatedVideoWriter(folder.resolve(ANNOTATED_VIDEO), analyzed.frame().width(),
                                 analyzed.frame().height(), settings.videoFps(), settings.live());
                     }
-                    Emotion label = labels.current().orElse(null);
-                    video.write(() -> LabelBadge.annotate(renderer, analyzed, OVERLAY, label), sessionMs);
+                    List<Badge> badges = labels.current().map(Badge::userLabel).stream().toList();
+                    OverlayContent content = new OverlayContent(OVERLAY, 0, pinned.get(), badges);
+                    video.write(() -> renderer.render(analyzed, content), sessionMs);
                 }
                 if (settings.rawVideo()) {
                     if (raw == null) {
@@ -186,6 +191,11 @@ public final class SessionRecorder implements AutoCloseable {
             changes.add(new SettingsChange(sessionMs, analyzed.frame().index(), analyzed.model(), analyzed.detector()));
             lastModel = analyzed.model();
         }
+    }
+
+    /** The track ids whose full probability panel the video shows, as pinned in the live view; read on every frame. */
+    public void showPanelsOf(Supplier<Set<Integer>> pinnedFaces) {
+        this.pinned = pinnedFaces;
     }
 
     /** Sets the user's label from {@code sessionMs} on ({@code null} clears); labels.csv is rewritten at once. */

@@ -4,11 +4,14 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.Locale;
 import java.util.List;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -18,7 +21,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import io.emolens.eval.Offscreen;
 
-/** Renders the learning curves (loss above, accuracy below, train vs validation) with the best epoch marked. */
+/** Renders the learning curves (loss above, accuracy in percent below, train vs validation) with the best epoch marked. */
 public final class CurvesChart {
     private CurvesChart() {
     }
@@ -39,11 +42,18 @@ public final class CurvesChart {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochs);
         plot.add(subplot(new XYSeriesCollection(trainLoss), valLoss, "cross-entropy", bestEpoch, 0.1), 1);
         XYPlot accuracy = subplot(new XYSeriesCollection(trainAcc), valAcc, "accuracy", bestEpoch, 0.05);
-        ((NumberAxis) accuracy.getRangeAxis()).setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(java.util.Locale.ROOT));
+        percentAxis((NumberAxis) accuracy.getRangeAxis());
         plot.add(accuracy, 1);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /** Makes {@code axis}, of accuracies from 0 to 1, read 0% to 100% in steps of 20%, as the product speaks. */
+    public static void percentAxis(NumberAxis axis) {
+        axis.setAutoRange(false);
+        axis.setRange(0, 1);
+        axis.setTickUnit(new NumberTickUnit(0.2, NumberFormat.getPercentInstance(Locale.ROOT)));
     }
 
     /** Writes the chart as a PNG. */

@@ -19,4 +19,15 @@ import io.emolens.eval.Evaluation;
  */
 public record TrainingResult(Path runDir, String status, int bestEpoch, List<EpochStats> history, Evaluation validation,
                              Evaluation test, Diagnosis diagnosis, Path model) {
+
+    /**
+     * The outcome in words: "stopped during epoch 1: no finished epoch to keep", "stopped during epoch 6: best
+     * epoch 4 kept", "early-stopped after 12 epochs: best epoch 9 kept".
+     */
+    public String summary() {
+        int finished = history.size();
+        String when = "stopped".equals(status) ? status + " during epoch " + (finished + 1)
+                : status + " after " + finished + (finished == 1 ? " epoch" : " epochs");
+        return when + (bestEpoch > 0 ? ": best epoch " + bestEpoch + " kept" : ": no finished epoch to keep");
+    }
 }

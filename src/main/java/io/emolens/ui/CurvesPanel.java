@@ -3,8 +3,10 @@ package io.emolens.ui;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GridLayout;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javax.swing.JPanel;
 
@@ -12,6 +14,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardXYToolTipGenerator;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -20,11 +23,12 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import io.emolens.train.BatchProgress;
+import io.emolens.train.CurvesChart;
 import io.emolens.train.EpochStats;
 
 /**
- * Live learning curves: loss (train, validation, smoothed per-batch fit loss) and accuracy (train, validation)
- * against epochs, with the best epoch marked. One point per finished epoch; touched only on the EDT.
+ * Live learning curves: loss (train, validation, smoothed per-batch fit loss) and accuracy in percent (train,
+ * validation, 0-100%) against epochs, with the best epoch marked. One point per finished epoch; touched only on the EDT.
  */
 final class CurvesPanel extends JPanel {
     private static final double BATCH_SMOOTHING = 0.05;
@@ -52,6 +56,9 @@ final class CurvesPanel extends JPanel {
         JFreeChart acc = chart("Accuracy", accuracies, new Color[] {new Color(0x1E88E5), new Color(0xE53935)});
         lossPlot = loss.getXYPlot();
         accPlot = acc.getXYPlot();
+        CurvesChart.percentAxis((NumberAxis) accPlot.getRangeAxis());
+        accPlot.getRenderer().setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0}: epoch {1}, {2}",
+                NumberFormat.getIntegerInstance(), NumberFormat.getPercentInstance(Locale.ROOT)));
         ((XYLineAndShapeRenderer) lossPlot.getRenderer()).setSeriesShapesVisible(2, false);
         add(new ChartPanel(loss));
         add(new ChartPanel(acc));
@@ -76,6 +83,11 @@ final class CurvesPanel extends JPanel {
     /** Epoch points shown, for tests: one per finished epoch. */
     int epochPoints() {
         return valLoss.getItemCount();
+    }
+
+    /** The accuracy axis (0 to 1, shown as 0% to 100%), for tests. */
+    NumberAxis accuracyAxis() {
+        return (NumberAxis) accPlot.getRangeAxis();
     }
 
     int bestEpoch() {

@@ -173,6 +173,7 @@ final class RecordingController {
             protected SessionRecorder doInBackground() {
                 SessionRecorder r = SessionRecorder.start(folder, settings, source, model, pipeline.preprocessor(),
                         message -> SwingUtilities.invokeLater(() -> failed(message)));
+                r.showPanelsOf(video::pinnedFaces);
                 if (initial != null) {
                     r.label(initial, 0);
                 }

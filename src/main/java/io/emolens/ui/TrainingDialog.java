@@ -131,6 +131,11 @@ final class TrainingDialog {
         return result;
     }
 
+    /** The progress bar's text: the run's state, or its outcome once it ended. */
+    String progressText() {
+        return progress.getString();
+    }
+
     void setData(Path path) {
         data.setData(path.toString());
     }
@@ -196,16 +201,20 @@ final class TrainingDialog {
 
     private void finished(TrainingResult r) {
         result = r;
-        append("Run " + r.status() + "; best epoch " + r.bestEpoch() + ". " + r.diagnosis().text());
+        append("Run " + r.summary() + "." + (r.history().isEmpty() ? "" : " " + r.diagnosis().text()));
         if (r.test() != null) {
             evaluation.show(r.test());
             tabs.setSelectedIndex(3);
-            progress.setString(String.format("%s: best epoch %d, PrivateTest accuracy %.1f%%, macro-F1 %.3f", r.status(), r.bestEpoch(),
+            progress.setString(String.format("%s, PrivateTest accuracy %.1f%%, macro-F1 %.3f", capitalized(r.summary()),
                     100 * r.test().accuracy(), r.test().macroF1()));
         } else {
-            progress.setString(r.status() + ": best epoch " + r.bestEpoch());
+            progress.setString(capitalized(r.summary()) + (r.model() == null ? "" : "."));
         }
         useModel.setEnabled(r.model() != null);
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private void installModel() {

@@ -146,6 +146,24 @@ class TrainerTest {
         assertEquals(6, rec.batches.size(), "4 batches of epoch 1, then 2 of epoch 2");
         assertEquals(1, r.bestEpoch());
         assertTrue(Files.isRegularFile(r.model()));
+        assertEquals("stopped during epoch 2: best epoch 1 kept", r.summary());
+    }
+
+    @Test
+    void aRunStoppedInItsFirstEpochSaysThereIsNoEpochToKeep() {
+        TrainingControl control = new TrainingControl();
+        Recorder rec = new Recorder() {
+            @Override
+            public void onBatch(BatchProgress p) {
+                super.onBatch(p);
+                control.stop();
+            }
+        };
+        TrainingResult r = trainer().train(DATA, config(5), tmp.resolve("stop1"), rec, control);
+        assertEquals("stopped", r.status());
+        assertEquals(0, r.bestEpoch());
+        assertEquals(null, r.model());
+        assertEquals("stopped during epoch 1: no finished epoch to keep", r.summary());
     }
 
     @Test
@@ -155,5 +173,6 @@ class TrainerTest {
         TrainingResult r = trainer().train(DATA, c, tmp.resolve("early"), TrainingListener.NONE, new TrainingControl());
         assertEquals("early-stopped", r.status());
         assertEquals(r.bestEpoch() + 2, r.history().size(), "stops 2 epochs after the best");
+        assertEquals("early-stopped after " + r.history().size() + " epochs: best epoch " + r.bestEpoch() + " kept", r.summary());
     }
 }

@@ -77,6 +77,11 @@ class TrainingDialogTest {
         assertTrue(epochs >= 1 && epochs <= 3);
         assertTrue(onEdtInt(() -> dialog.curves().bestEpoch()) >= 1);
         assertNotNull(dialog.result().test(), "the fixture has PrivateTest rows, so the run ends with their evaluation");
+        String summary = onEdtString(dialog::progressText);
+        assertTrue(summary.matches("(Finished|Early-stopped) after \\d+ epochs?: best epoch \\d+ kept, PrivateTest accuracy .*%.*"), summary);
+        assertEquals(0, dialog.curves().accuracyAxis().getLowerBound());
+        assertEquals(1, dialog.curves().accuracyAxis().getUpperBound(), "accuracy runs 0-100%, not 0-1.05");
+        assertEquals("60%", dialog.curves().accuracyAxis().getTickUnit().valueToString(0.6));
 
         SwingUtilities.invokeAndWait(() -> window[0].installModel(dialog.result().model()));
         assertEquals(1, new ModelLibrary(models).models().size(), "the trained model is in the models folder");
