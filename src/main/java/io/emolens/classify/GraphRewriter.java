@@ -13,12 +13,16 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -49,9 +53,27 @@ final class GraphRewriter {
     private GraphRewriter() {
     }
 
-    /** The rewritten copy of {@code graph}, or {@code graph} itself when there is nothing to rewrite. */
-    static ComputationGraph forInference(ComputationGraph graph) {
+    /**
+     * A graph ready for inference and the input layout it takes.
+     *
+     * @param graph        the rewritten copy, or the original when there was nothing to rewrite
+     * @param channelsLast true when it takes [batch, height, width, channels]
+     */
+    record Result(ComputationGraph graph, boolean channelsLast) {
+    }
+
+    /**
+     * Rewrites {@code graph}, which takes channels-last input when {@code channelsLast}; a channels-last graph made
+     * only of image layers (no flattening, whose order depends on the layout) is also turned channels-first.
+     */
+    static Result forInference(ComputationGraph graph, boolean channelsLast) {
+        return forInference(graph, channelsLast, true);
+    }
+
+    /** As {@link #forInference(ComputationGraph, boolean)}; {@code mayTurn} false keeps the layout (for comparisons). */
+    static Result forInference(ComputationGraph graph, boolean channelsLast, boolean mayTurn) {
         ComputationGraphConfiguration conf = graph.getConfiguration();
+        boolean toNchw = mayTurn && channelsLast && imageLayersOnly(conf);
         Map<String, List<String>> inputs = conf.getVertexInputs();
         Map<String, List<String>> consumers = new HashMap<>();
         inputs.forEach((vertex, ins) -> ins.forEach(in -> consumers.computeIfAbsent(in, k -> new ArrayList<>()).add(vertex)));
@@ -75,6 +97,9 @@ final class GraphRewriter {
                 continue;
             }
             Layer layer = lv.getLayerConf().getLayer().clone();
+            if (toNchw) {
+                channelsFirst(layer);
+            }
             InputPreProcessor pre = lv.getPreProcessor() == null ? null : lv.getPreProcessor().clone();
             Map<String, INDArray> p = copy(graph.getLayer(name).paramTable());
             if (layer instanceof SeparableConvolution2D sep) {
@@ -115,21 +140,57 @@ final class GraphRewriter {
             b.addLayer(name, layer, pre, in);
             params.put(name, p);
         }
-        if (!changed) {
-            return graph;
+        if (!changed && !toNchw) {
+            return new Result(graph, channelsLast);
         }
         b.setOutputs(conf.getNetworkOutputs().stream().map(o -> alias.getOrDefault(o, o)).toArray(String[]::new));
         ComputationGraph out = new ComputationGraph(b.build());
         out.init();
         params.forEach((name, p) -> p.forEach((key, value) -> out.getLayer(name).setParam(key, value)));
-        return out;
+        return new Result(out, channelsLast && !toNchw);
+    }
+
+    /** True when every vertex is a layer whose layout is a setting (convolution, pooling, batch norm, activation) or an add. */
+    private static boolean imageLayersOnly(ComputationGraphConfiguration conf) {
+        for (Map.Entry<String, GraphVertex> e : conf.getVertices().entrySet()) {
+            GraphVertex v = e.getValue();
+            if (conf.getNetworkInputs().contains(e.getKey())) {
+                continue;
+            }
+            if (v instanceof ElementWiseVertex) {
+                continue;
+            }
+            if (!(v instanceof LayerVertex lv) || lv.getPreProcessor() != null) {
+                return false;
+            }
+            Layer l = lv.getLayerConf().getLayer();
+            boolean image = l instanceof ConvolutionLayer || l instanceof SubsamplingLayer || l instanceof BatchNormalization
+                    || l instanceof ActivationLayer || l instanceof DropoutLayer
+                    || l instanceof GlobalPoolingLayer g && g.getPoolingDimensions() != null && g.getPoolingDimensions().length == 2;
+            if (!image) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void channelsFirst(Layer layer) {
+        if (layer instanceof ConvolutionLayer c) {
+            c.setCnn2dDataFormat(CNN2DFormat.NCHW);
+        } else if (layer instanceof SubsamplingLayer s) {
+            s.setCnn2dDataFormat(CNN2DFormat.NCHW);
+        } else if (layer instanceof BatchNormalization bn) {
+            bn.setCnn2DFormat(CNN2DFormat.NCHW);
+        } else if (layer instanceof GlobalPoolingLayer g) {
+            g.setPoolingDimensions(new int[] {2, 3});
+        }
     }
 
     private static DepthwiseConvolution2D depthwise(SeparableConvolution2D sep) {
         return new DepthwiseConvolution2D.Builder().nIn(sep.getNIn()).nOut(sep.getNIn() * sep.getDepthMultiplier())
                 .depthMultiplier(sep.getDepthMultiplier()).kernelSize(sep.getKernelSize()).stride(sep.getStride())
                 .padding(sep.getPadding()).dilation(sep.getDilation()).convolutionMode(sep.getConvolutionMode())
-                .dataFormat(sep.getCnn2dDataFormat()).hasBias(false).activation(new ActivationIdentity()).build();
+                .dataFormat(sep.getCnn2dDataFormat() == null ? CNN2DFormat.NCHW : sep.getCnn2dDataFormat()).hasBias(false).activation(new ActivationIdentity()).build();
     }
 
     private static ConvolutionLayer pointwise(SeparableConvolution2D sep) {

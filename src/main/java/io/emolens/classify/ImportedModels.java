@@ -20,11 +20,12 @@ final class ImportedModels {
         } catch (IOException | RuntimeException e) {
             throw new EmolensException(zip + " is not a readable imported model (" + KerasFile.oneLine(e) + "). The file may be damaged or incomplete.", e);
         }
-        ComputationGraph fast = GraphRewriter.forInference(graph);
-        if (fast != graph) {
+        GraphRewriter.Result fast = GraphRewriter.forInference(graph, !KerasSource.CHANNELS_FIRST.equals(metadata.keras().dataFormat()));
+        if (fast.graph() != graph) {
             graph.close();
         }
-        return new GraphEmotionClassifier(fast, zip.getFileName().toString(), metadata.inputSpec(), LabelOrder.of(metadata.labels()),
-                !KerasSource.CHANNELS_FIRST.equals(metadata.keras().dataFormat()));
+        String name = metadata.keras().name() != null ? metadata.keras().name() : zip.getFileName().toString();
+        return new GraphEmotionClassifier(fast.graph(), name, metadata.inputSpec(), LabelOrder.of(metadata.labels()),
+                fast.channelsLast());
     }
 }

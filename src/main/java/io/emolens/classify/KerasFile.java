@@ -88,7 +88,10 @@ public record KerasFile(Path file, String kerasVersion, String backend, String m
             throw new EmolensException(file + ": its model_config is not valid JSON (" + oneLine(e) + ")");
         }
         String modelClass = config.path("class_name").asText();
-        boolean keras3 = version.startsWith("3.");
+        if (version.startsWith("3.")) {
+            throw new EmolensException(file + " was written by Keras 3 (" + version + "); DL4J 1.0.0-M2.1, Emolens's importer, reads only "
+                    + "Keras 1 and 2 files: save the model from Keras 2 / tf.keras 2.x with model.save('model.h5')");
+        }
         JsonNode layerNodes = config.path("config").isArray() ? config.path("config") : config.path("config").path("layers");
         if (!layerNodes.isArray() || layerNodes.isEmpty()) {
             throw new EmolensException(file + ": " + (modelClass.isEmpty() ? "no model" : modelClass + " model with no layers")
@@ -109,7 +112,7 @@ public record KerasFile(Path file, String kerasVersion, String backend, String m
             }
             if (!SUPPORTED.contains(kind)) {
                 throw new EmolensException(file + ": layer " + i + " '" + name + "' is a " + kind + " layer, which Emolens cannot import"
-                        + " (custom or unsupported layer" + (keras3 ? ", Keras 3 file" : "") + ")");
+                        + " (a custom or unsupported layer; no code from the file is run)");
             }
             layers.add(new Layer(i, name, kind, detail(l.path("config"))));
         }
@@ -135,11 +138,6 @@ public record KerasFile(Path file, String kerasVersion, String backend, String m
         }
         return new KerasFile(file, version, backend, modelClass, h, c, channelsFirst ? KerasSource.CHANNELS_FIRST : KerasSource.CHANNELS_LAST,
                 List.copyOf(layers));
-    }
-
-    /** True when the file says Keras 3 wrote it. */
-    public boolean keras3() {
-        return kerasVersion.startsWith("3.");
     }
 
     private static JsonNode inputShape(JsonNode layers) {

@@ -53,20 +53,12 @@ public final class KerasImporter {
     /** Inspects and imports {@code file}; throws {@link EmolensException} with a one-line reason. */
     public Imported read(Path file) {
         KerasFile source = KerasFile.inspect(file);
-        FastCpu.configure();
         ComputationGraph graph;
         try {
-            if (source.modelClass().equals("Sequential")) {
-                MultiLayerNetwork net = KerasModelImport.importKerasSequentialModelAndWeights(file.toString(), false);
-                graph = net.toComputationGraph();
-                net.close();
-            } else {
-                graph = KerasModelImport.importKerasModelAndWeights(file.toString(), false);
-            }
-        } catch (Exception | NoClassDefFoundError e) {
-            throw new EmolensException(file + (source.keras3() ? " was written by Keras 3 (" + source.kerasVersion()
-                    + "), which DL4J 1.0.0-M2.1 cannot import: save it from Keras 2 / tf.keras 2.x" : " cannot be imported")
-                    + ": " + KerasFile.oneLine(e));
+            graph = FastCpu.withoutHelpers(() -> importGraph(source));
+        } catch (RuntimeException | NoClassDefFoundError e) {
+            Throwable cause = e instanceof ImportFailure && e.getCause() != null ? e.getCause() : e;
+            throw new EmolensException(file + " cannot be imported by DL4J 1.0.0-M2.1: " + KerasFile.oneLine(cause));
         }
         if (graph.getNumInputArrays() != 1 || graph.getNumOutputArrays() != 1) {
             graph.close();
@@ -76,6 +68,31 @@ public final class KerasImporter {
         Imported imported = new Imported(source, graph, graph.numParams(), sha256(file));
         checkOutputs(imported);
         return imported;
+    }
+
+    /**
+     * DL4J's import, on its plain kernels: the network is only checked and saved here (layers pick their oneDNN helpers
+     * when a saved model is loaded), and DL4J's oneDNN batch-norm helper returns NaN on channels-last input.
+     */
+    private static ComputationGraph importGraph(KerasFile source) {
+        String path = source.file().toString();
+        try {
+            if (source.modelClass().equals("Sequential")) {
+                MultiLayerNetwork net = KerasModelImport.importKerasSequentialModelAndWeights(path, false);
+                ComputationGraph graph = net.toComputationGraph();
+                net.close();
+                return graph;
+            }
+            return KerasModelImport.importKerasModelAndWeights(path, false);
+        } catch (Exception e) {
+            throw new ImportFailure(e);
+        }
+    }
+
+    private static final class ImportFailure extends RuntimeException {
+        ImportFailure(Exception cause) {
+            super(cause);
+        }
     }
 
     /** Runs one blank face through the network: 7 outputs that sum to 1, or a one-line refusal. */
@@ -116,20 +133,21 @@ public final class KerasImporter {
      * @param normalization how it expects pixels
      * @param accuracy      measured accuracies per split (may be empty)
      * @param macroF1       measured macro-F1 per split (may be empty)
+     * @param name          display name, null for the file name
      */
     public ModelMetadata save(Imported imported, LabelOrder labels, Normalization normalization, Map<String, Double> accuracy,
-                              Map<String, Double> macroF1, Path zip) {
-        ModelMetadata metadata = metadata(imported, labels, normalization, accuracy, macroF1);
+                              Map<String, Double> macroF1, String name, Path zip) {
+        ModelMetadata metadata = metadata(imported, labels, normalization, accuracy, macroF1, name);
         new ModelStore().save(imported.graph(), metadata, zip);
         return metadata;
     }
 
     static ModelMetadata metadata(Imported imported, LabelOrder labels, Normalization normalization, Map<String, Double> accuracy,
-                                  Map<String, Double> macroF1) {
+                                  Map<String, Double> macroF1, String name) {
         KerasFile f = imported.source();
         String fileName = f.file().getFileName().toString();
         KerasSource source = new KerasSource(fileName, imported.sha256(), f.kerasVersion(), f.backend(), f.modelClass(), f.channels(),
-                f.dataFormat(), f.layers().size());
+                f.dataFormat(), f.layers().size(), name == null || name.isBlank() ? null : name.trim());
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("emolens", "0.1.0");
         versions.put("deeplearning4j", "1.0.0-M2.1");

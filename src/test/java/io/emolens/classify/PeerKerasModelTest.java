@@ -46,7 +46,7 @@ class PeerKerasModelTest {
         KerasImporter importer = new KerasImporter();
         try (KerasImporter.Imported model = importer.read(PEER)) {
             zip = dir.resolve("mini-xception.zip");
-            metadata = importer.save(model, LabelOrder.fer(), Normalization.SIGNED, Map.of(), Map.of(), zip);
+            metadata = importer.save(model, LabelOrder.fer(), Normalization.SIGNED, Map.of(), Map.of(), null, zip);
             imported = model.classifier(metadata.inputSpec(), LabelOrder.fer()).modelOutputs(inputs(metadata.inputSpec()));
         }
     }
