@@ -6,8 +6,8 @@ in numpy float64: InputLayer, Conv2D, SeparableConv2D, DepthwiseConv2D, BatchNor
 Flatten, Dropout, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D, Add, Concatenate,
 ReLU, Softmax; Sequential and functional models, channels_last.
 
-Faces are FER2013 rows (48x48 gray). Resizing to the model's input side is bilinear on floats with half-pixel
-centres (OpenCV's INTER_LINEAR for float images); then `unit` x/255, `signed` x/127.5-1 or `raw`. A 3-channel
+Faces are FER2013 rows (48x48 gray). Resizing to the model's input side is on floats, as Emolens does it: bilinear
+with half-pixel centres when enlarging (OpenCV's INTER_LINEAR), pixel-area averaging when shrinking (INTER_AREA); then `unit` x/255, `signed` x/127.5-1 or `raw`. A 3-channel
 model gets the gray face repeated.
 
     /usr/bin/python3 bench/keras_reference.py MODEL.h5 --data fer2013.csv[.gz] --normalization signed \
@@ -27,6 +27,24 @@ import h5py
 import numpy as np
 
 FER = ["Angry", "Disgust", "Fear", "Happy", "Sad", "Surprise", "Neutral"]
+
+
+def resize(img, n):
+    """As Emolens (InputSpec): bilinear when enlarging, area when shrinking, on float values."""
+    return resize_area(img, n) if n < img.shape[0] else resize_bilinear(img, n)
+
+
+def resize_area(img, n):
+    """OpenCV INTER_AREA on floats: each output pixel averages the source area it covers (fractional overlaps)."""
+    def weights(src):
+        scale = src / n
+        w = np.zeros((n, src))
+        for i in range(n):
+            lo, hi = i * scale, (i + 1) * scale
+            for j in range(int(np.floor(lo)), min(src, int(np.ceil(hi)))):
+                w[i, j] = (min(hi, j + 1) - max(lo, j)) / scale
+        return w
+    return weights(img.shape[0]) @ img @ weights(img.shape[1]).T
 
 
 def resize_bilinear(img, n):
@@ -239,7 +257,7 @@ def main():
     correct, out = 0, []
     for start in range(0, len(rows), args.batch):
         batch = rows[start:start + args.batch]
-        faces = np.stack([resize_bilinear(np.array(r[2].split(), dtype=np.float64).reshape(48, 48), model.size) for r in batch])
+        faces = np.stack([resize(np.array(r[2].split(), dtype=np.float64).reshape(48, 48), model.size) for r in batch])
         x = np.repeat(normalize(faces, args.normalization)[..., None], model.channels, axis=-1)
         p = model.forward(x)
         for r, probs in zip(batch, p):

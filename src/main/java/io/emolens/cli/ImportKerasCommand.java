@@ -40,7 +40,8 @@ public final class ImportKerasCommand implements Callable<Integer> {
         this(System.out);
     }
 
-    ImportKerasCommand(PrintStream console) {
+    /** Prints progress and results to {@code console}. */
+    public ImportKerasCommand(PrintStream console) {
         this.console = console;
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,10 +50,6 @@ class PeerKerasModelTest {
         }
     }
 
-    @AfterAll
-    static void done() {
-    }
-
     @Test
     void metadataDescribesTheKerasFile() {
         assertEquals("keras:fer2013_mini_XCEPTION.102-0.66.hdf5", metadata.architecture());
@@ -81,6 +76,11 @@ class PeerKerasModelTest {
             float[][] got = scores.stream().map(EmotionScores::toArray).toArray(float[][]::new);
             assertClose(expected(), got, "after save and load");
         }
+    }
+
+    @Test
+    void loadTimeRewriteChangesNoProbabilityByMoreThan1e5() throws Exception {
+        KerasImportTest.assertRewriteExact(zip, metadata.inputSpec());
     }
 
     static List<float[]> inputs(InputSpec spec) {
