@@ -13,14 +13,16 @@ final class ImportedModels {
     private ImportedModels() {
     }
 
-    static GraphEmotionClassifier load(Path zip, ModelMetadata metadata) {
+    /** @param rewrite true for the app's inference rewrite ({@link GraphRewriter}), false for the network as imported */
+    static GraphEmotionClassifier load(Path zip, ModelMetadata metadata, boolean rewrite) {
         ComputationGraph graph;
         try {
             graph = ModelSerializer.restoreComputationGraph(zip.toFile(), false);
         } catch (IOException | RuntimeException e) {
             throw new EmolensException(zip + " is not a readable imported model (" + KerasFile.oneLine(e) + "). The file may be damaged or incomplete.", e);
         }
-        GraphRewriter.Result fast = GraphRewriter.forInference(graph, !KerasSource.CHANNELS_FIRST.equals(metadata.keras().dataFormat()));
+        boolean channelsLast = !KerasSource.CHANNELS_FIRST.equals(metadata.keras().dataFormat());
+        GraphRewriter.Result fast = rewrite ? GraphRewriter.forInference(graph, channelsLast) : new GraphRewriter.Result(graph, channelsLast);
         if (fast.graph() != graph) {
             graph.close();
         }

@@ -82,6 +82,15 @@ public final class ModelStore implements ModelLoader {
         return m;
     }
 
+    /**
+     * An imported model's network exactly as DL4J's importer built it, without the load-time rewrite: the reference
+     * that {@code bench cnn --model FILE --compute plain} measures against. Trained models load as usual.
+     */
+    public EmotionClassifier loadAsImported(Path zip) {
+        ModelMetadata metadata = metadata(zip);
+        return metadata.keras() == null ? load(zip) : ImportedModels.load(zip, metadata, false);
+    }
+
     @Override
     public EmotionClassifier load(Path zip) {
         if (!Files.isRegularFile(zip)) {
@@ -90,7 +99,7 @@ public final class ModelStore implements ModelLoader {
         ModelMetadata metadata = metadata(zip);
         FastCpu.configure();
         if (metadata.keras() != null) {
-            return ImportedModels.load(zip, metadata);
+            return ImportedModels.load(zip, metadata, true);
         }
         MultiLayerNetwork network;
         try {
