@@ -144,7 +144,8 @@ final class KerasImportDialog {
         run("Reading " + h5.getFileName() + "…", () -> service.preview(h5), p -> {
             StringBuilder text = new StringBuilder();
             text.append(String.format("%s: Keras %s (%s), %s model, %d layers, %,d parameters%n", h5.getFileName(),
-                    p.file().kerasVersion(), p.file().backend(), p.file().modelClass(), p.file().layers().size(), p.parameters()));
+                    p.file().kerasVersion(), p.file().backend(), p.file().modelClass().equals("Sequential") ? "Sequential" : "functional",
+                    p.file().layers().size(), p.parameters()));
             text.append(String.format("input %dx%dx%d (%s)%s%n%n", p.file().inputSize(), p.file().inputSize(), p.file().channels(),
                     p.file().dataFormat(), p.file().channels() == 3 ? ": the gray face is repeated in the 3 channels" : ""));
             p.layerLines().forEach(l -> text.append(l).append('\n'));

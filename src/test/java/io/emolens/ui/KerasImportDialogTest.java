@@ -5,14 +5,11 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 
 import javax.imageio.ImageIO;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * installs it in the models folder with its PrivateTest accuracy, and "Use this model" hands it to the app.
  */
 class KerasImportDialogTest {
-    private final Preferences node = Preferences.userRoot().node("io/emolens-test/" + System.nanoTime());
-
-    @AfterEach
-    void removePreferences() throws BackingStoreException {
-        node.removeNode();
-    }
-
     @Test
     void previewsImportsAndMeasuresAccuracy(@TempDir Path tmp) throws Exception {
         Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display: run under xvfb-run");
@@ -57,7 +47,7 @@ class KerasImportDialogTest {
         SwingUtilities.invokeAndWait(() -> d.choose(TestFiles.resource("keras/tiny_functional_alpha.h5")));
         waitFor(() -> onEdt(() -> d.report().getText().contains("separable_conv2d_1")), 60);
         String preview = onEdt(() -> d.report().getText());
-        assertTrue(preview.contains("Keras 2.4.0 (tensorflow), Functional model, 10 layers, 387 parameters"), preview);
+        assertTrue(preview.contains("Keras 2.4.0 (tensorflow), functional model, 10 layers, 387 parameters"), preview);
         assertTrue(preview.contains("input 32x32x3 (channels_last): the gray face is repeated"), preview);
 
         SwingUtilities.invokeAndWait(() -> {
@@ -87,7 +77,7 @@ class KerasImportDialogTest {
             });
             KerasImportDialog p = dialog[0];
             waitFor(() -> onEdt(() -> p.report().getText().contains("predictions")), 120);
-            assertTrue(onEdt(() -> p.report().getText().contains("Keras 2.0.5 (tensorflow), Model model, 46 layers, 58,423 parameters")));
+            assertTrue(onEdt(() -> p.report().getText().contains("Keras 2.0.5 (tensorflow), functional model, 46 layers, 58,423 parameters")));
             ImageIO.write(screenshot(p), "png", TestFiles.repo().resolve("target/keras-import-preview.png").toFile());
         }
     }
@@ -104,31 +94,11 @@ class KerasImportDialogTest {
         return shot[0];
     }
 
-    private static <T> T onEdt(Callable<T> c) throws Exception {
-        Object[] out = new Object[1];
-        Exception[] failure = new Exception[1];
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                out[0] = c.call();
-            } catch (Exception e) {
-                failure[0] = e;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        @SuppressWarnings("unchecked")
-        T t = (T) out[0];
-        return t;
+    private static void waitFor(Callable<Boolean> condition, int seconds) throws Exception {
+        RecordingWindowTest.waitFor(condition, seconds * 1000L, "dialog state within " + seconds + " s");
     }
 
-    private static void waitFor(Callable<Boolean> condition, int seconds) throws Exception {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.call()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out after " + seconds + " s");
-            }
-            Thread.sleep(100);
-        }
+    private static <T> T onEdt(Callable<T> c) throws Exception {
+        return RecordingWindowTest.onEdt(c);
     }
 }

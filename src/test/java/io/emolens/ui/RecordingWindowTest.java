@@ -256,7 +256,7 @@ class RecordingWindowTest {
         });
     }
 
-    private static <T> T onEdt(Callable<T> c) throws Exception {
+    static <T> T onEdt(Callable<T> c) throws Exception {
         Object[] out = new Object[1];
         Exception[] err = new Exception[1];
         SwingUtilities.invokeAndWait(() -> {
@@ -274,7 +274,7 @@ class RecordingWindowTest {
         return t;
     }
 
-    private static void waitFor(Callable<Boolean> condition, long timeoutMs, String what) throws Exception {
+    static void waitFor(Callable<Boolean> condition, long timeoutMs, String what) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
             try {
