@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 
 import io.emolens.core.EmolensException;
+import io.emolens.preprocess.InputSpec;
 
 /**
  * What a Keras file holds, read before any import: format, Keras version, architecture (its layers with their
@@ -132,9 +133,9 @@ public record KerasFile(Path file, String kerasVersion, String backend, String m
         if (h != w) {
             throw new EmolensException(file + ": input is " + h + "x" + w + "; Emolens feeds square faces");
         }
-        if (h < io.emolens.preprocess.InputSpec.MIN_SIZE || h > io.emolens.preprocess.InputSpec.MAX_SIZE || (c != 1 && c != 3)) {
+        if (h < InputSpec.MIN_SIZE || h > InputSpec.MAX_SIZE || (c != 1 && c != 3)) {
             throw new EmolensException(file + ": input shape " + dims + " is not a face Emolens can feed (square, "
-                    + io.emolens.preprocess.InputSpec.MIN_SIZE + "–" + io.emolens.preprocess.InputSpec.MAX_SIZE + " pixels, 1 or 3 channels)");
+                    + InputSpec.MIN_SIZE + "–" + InputSpec.MAX_SIZE + " pixels, 1 or 3 channels)");
         }
         return new KerasFile(file, version, backend, modelClass, h, c, channelsFirst ? KerasSource.CHANNELS_FIRST : KerasSource.CHANNELS_LAST,
                 List.copyOf(layers));

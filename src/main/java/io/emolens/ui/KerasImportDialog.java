@@ -71,6 +71,7 @@ final class KerasImportDialog {
         fileRow.add(browse);
         fileRow.add(previewButton);
         previewButton.addActionListener(e -> preview());
+        file.addActionListener(e -> preview());
 
         FormPanel form = new FormPanel();
         form.addRow("Name", name, "Name of the model in the models folder and the status bar");
@@ -124,9 +125,6 @@ final class KerasImportDialog {
     /** Sets the file field and previews it (as Browse… does). */
     void choose(Path h5) {
         file.setText(h5.toString());
-        if (name.getText().isBlank()) {
-            name.setText(h5.getFileName().toString().replaceFirst("\\.(h5|hdf5|keras)$", "").replaceAll("[^A-Za-z0-9._-]", "-"));
-        }
         preview();
     }
 
@@ -139,8 +137,12 @@ final class KerasImportDialog {
         }
     }
 
+    /** Reads the file in the field (Preview, or Enter in the field) and names the model after it unless named. */
     void preview() {
         Path h5 = Path.of(file.getText().trim());
+        if (name.getText().isBlank() && h5.getFileName() != null) {
+            name.setText(h5.getFileName().toString().replaceFirst("\\.(h5|hdf5|keras)$", "").replaceAll("[^A-Za-z0-9._-]", "-"));
+        }
         run("Reading " + h5.getFileName() + "…", () -> service.preview(h5), p -> {
             StringBuilder text = new StringBuilder();
             text.append(String.format("%s: Keras %s (%s), %s model, %d layers, %,d parameters%n", h5.getFileName(),
