@@ -12,6 +12,7 @@ import io.emolens.cli.BenchDetectCommand;
 import io.emolens.cli.BenchPipelineCommand;
 import io.emolens.cli.BenchRecordingCommand;
 import io.emolens.cli.EmolensCommand;
+import io.emolens.cli.ImportKerasCommand;
 import io.emolens.core.EmolensException;
 import io.emolens.detect.DetectorConfig;
 import io.emolens.session.AnalyzeService;
@@ -45,6 +46,9 @@ public final class Main {
             public <K> K create(Class<K> type) throws Exception {
                 if (type == AnalyzeCommand.class) {
                     return type.cast(new AnalyzeCommand(wiring, new AnalyzeService(sources), err));
+                }
+                if (type == ImportKerasCommand.class) {
+                    return type.cast(new ImportKerasCommand(out));
                 }
                 if (type == BenchPipelineCommand.class) {
                     return type.cast(new BenchPipelineCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));

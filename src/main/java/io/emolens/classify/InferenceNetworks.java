@@ -95,7 +95,7 @@ public final class InferenceNetworks {
         return net;
     }
 
-    private static Map<String, INDArray> foldInto(Layer layer, Map<String, INDArray> weights, Map<String, INDArray> bn, double eps) {
+    static Map<String, INDArray> foldInto(Layer layer, Map<String, INDArray> weights, Map<String, INDArray> bn, double eps) {
         INDArray gamma = bn.get(BatchNormalizationParamInitializer.GAMMA).reshape(-1);
         INDArray beta = bn.get(BatchNormalizationParamInitializer.BETA).reshape(-1);
         INDArray mean = bn.get(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(-1);

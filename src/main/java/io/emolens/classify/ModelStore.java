@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -17,8 +19,8 @@ import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
 
 /**
- * Saves and loads Emolens models: {@code NAME.zip} (DL4J network, no optimizer state) with {@code NAME.json}
- * ({@link ModelMetadata}). Saving writes both through temporary files and atomic moves, so a killed process
+ * Saves and loads Emolens models: {@code NAME.zip} (DL4J network, no optimizer state: a trained
+ * {@link MultiLayerNetwork} or an imported Keras {@link ComputationGraph}) with {@code NAME.json} ({@link ModelMetadata}). Saving writes both through temporary files and atomic moves, so a killed process
  * never leaves half a model; loading checks the metadata and the network's shape and says what is wrong.
  */
 public final class ModelStore implements ModelLoader {
@@ -34,7 +36,8 @@ public final class ModelStore implements ModelLoader {
         return zip.resolveSibling(base + ".json");
     }
 
-    public void save(MultiLayerNetwork network, ModelMetadata metadata, Path zip) {
+    /** Saves a trained ({@link MultiLayerNetwork}) or imported ({@link ComputationGraph}) network with its metadata. */
+    public void save(Model network, ModelMetadata metadata, Path zip) {
         Path tmpZip = zip.resolveSibling(zip.getFileName() + ".part");
         Path json = metadataFile(zip);
         Path tmpJson = json.resolveSibling(json.getFileName() + ".part");
@@ -46,6 +49,18 @@ public final class ModelStore implements ModelLoader {
         } catch (IOException e) {
             String reason = String.valueOf(e.getMessage()).contains("No space left") ? "the disk is full" : e.getMessage();
             throw new EmolensException("Cannot save model " + zip + ": " + reason, e);
+        }
+    }
+
+    /** Replaces the metadata of model {@code zip} (e.g. with measured accuracies), atomically. */
+    public void writeMetadata(Path zip, ModelMetadata metadata) {
+        Path json = metadataFile(zip);
+        Path tmpJson = json.resolveSibling(json.getFileName() + ".part");
+        try {
+            JSON.writeValue(tmpJson.toFile(), metadata);
+            Files.move(tmpJson, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new EmolensException("Cannot save " + json + ": " + e.getMessage(), e);
         }
     }
 
@@ -67,13 +82,25 @@ public final class ModelStore implements ModelLoader {
         return m;
     }
 
+    /**
+     * An imported model's network exactly as DL4J's importer built it, without the load-time rewrite: the reference
+     * that {@code bench cnn --model FILE --compute plain} measures against. Trained models load as usual.
+     */
+    public EmotionClassifier loadAsImported(Path zip) {
+        ModelMetadata metadata = metadata(zip);
+        return metadata.keras() == null ? load(zip) : ImportedModels.load(zip, metadata, false);
+    }
+
     @Override
-    public Dl4jEmotionClassifier load(Path zip) {
+    public EmotionClassifier load(Path zip) {
         if (!Files.isRegularFile(zip)) {
             throw new EmolensException("Model file not found: " + zip);
         }
         ModelMetadata metadata = metadata(zip);
         FastCpu.configure();
+        if (metadata.keras() != null) {
+            return ImportedModels.load(zip, metadata, true);
+        }
         MultiLayerNetwork network;
         try {
             network = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);

@@ -9,13 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.emolens.bench.CnnBenchmark;
+import io.emolens.bench.ModelBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bench cnn}: measures CNN inference and training speed on this CPU; see docs/BENCHMARKS.md. */
 @Command(name = "cnn", mixinStandardHelpOptions = true,
-        description = "Measure CNN inference (ms/face at batch 1 and 16) and training (images/s at batch 64) speed.")
+        description = "Measure CNN inference (ms/face at batch 1 and 16) and training (images/s at batch 64) speed, or with --model the inference speed of any model file.")
 public final class BenchCnnCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -23,6 +24,9 @@ public final class BenchCnnCommand implements Callable<Integer> {
 
     @Option(names = "--arch", defaultValue = "seed", description = "architecture: default or seed (default: ${DEFAULT-VALUE})")
     String arch;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "measure this saved model file (trained or imported) instead of an architecture: inference only")
+    Path model;
 
     @Option(names = "--json", description = "also write the results as JSON to this file")
     Path json;
@@ -46,13 +50,12 @@ public final class BenchCnnCommand implements Callable<Integer> {
         if (!compute.equalsIgnoreCase("onednn") && !compute.equalsIgnoreCase("plain")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--compute must be onednn or plain, not '" + compute + "'");
         }
-        CnnBenchmark.Config config;
-        try {
-            config = new CnnBenchmark.Config(arch, compute.equalsIgnoreCase("onednn"), runs, memoryEpochs, batchesPerEpoch);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        Map<String, Object> result;
+        if (model != null) {
+            result = new ModelBenchmark(System.err::println).run(model, compute.equalsIgnoreCase("onednn"), runs);
+        } else {
+            result = architecture();
         }
-        Map<String, Object> result = new CnnBenchmark(System.err::println).run(config);
         String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result);
         System.out.println(text);
         if (json != null) {
@@ -62,6 +65,16 @@ public final class BenchCnnCommand implements Callable<Integer> {
             Files.writeString(json, text + System.lineSeparator());
         }
         return 0;
+    }
+
+    private Map<String, Object> architecture() {
+        CnnBenchmark.Config config;
+        try {
+            config = new CnnBenchmark.Config(arch, compute.equalsIgnoreCase("onednn"), runs, memoryEpochs, batchesPerEpoch);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return new CnnBenchmark(System.err::println).run(config);
     }
 
     /** Runs the command alone, for scripts that do not go through the application's main class. */

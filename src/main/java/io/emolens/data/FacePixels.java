@@ -9,9 +9,13 @@ public final class FacePixels {
 
     /** A new array holding {@code face} mirrored left-right. */
     public static float[] flipHorizontal(float[] face) {
-        int s = FaceTensor.SIZE;
+        return flipHorizontal(face, FaceTensor.SIZE);
+    }
+
+    /** A new array holding {@code face} (rows of {@code s} values, any number of planes) mirrored left-right. */
+    public static float[] flipHorizontal(float[] face, int s) {
         float[] out = new float[face.length];
-        for (int y = 0; y < s; y++) {
+        for (int y = 0; y < face.length / s; y++) {
             int row = y * s;
             for (int x = 0; x < s; x++) {
                 out[row + x] = face[row + s - 1 - x];

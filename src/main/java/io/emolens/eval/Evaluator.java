@@ -36,7 +36,7 @@ public record Evaluator(int batchSize, boolean tta) {
         for (int start = 0; start < faces.size(); start += batchSize) {
             List<LabeledFace> batch = faces.subList(start, Math.min(faces.size(), start + batchSize));
             List<float[]> inputs = new ArrayList<>(batch.size());
-            batch.forEach(f -> inputs.add(f.input()));
+            batch.forEach(f -> inputs.add(classifier.inputSpec().input(f.pixels())));
             List<float[]> probs = probabilities(classifier, inputs);
             for (int i = 0; i < batch.size(); i++) {
                 float[] p = probs.get(i);
@@ -53,7 +53,8 @@ public record Evaluator(int batchSize, boolean tta) {
         if (!tta) {
             return plain;
         }
-        List<float[]> flipped = classifier.classify(inputs.stream().map(FacePixels::flipHorizontal).toList())
+        int side = classifier.inputSpec().size();
+        List<float[]> flipped = classifier.classify(inputs.stream().map(f -> FacePixels.flipHorizontal(f, side)).toList())
                 .stream().map(EmotionScores::toArray).toList();
         List<float[]> out = new ArrayList<>(plain.size());
         for (int i = 0; i < plain.size(); i++) {

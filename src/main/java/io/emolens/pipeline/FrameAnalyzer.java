@@ -126,7 +126,7 @@ public final class FrameAnalyzer implements AutoCloseable {
         }
         List<float[]> inputs = new ArrayList<>(due.size());
         for (int i : due) {
-            inputs.add(preprocessor.toInput(frame.image(), boxes.get(i)));
+            inputs.add(preprocessor.toInput(frame.image(), boxes.get(i), model.inputSpec()));
         }
         List<EmotionScores> scores = model.classify(inputs);
         Map<Integer, EmotionScores> fresh = new HashMap<>();

@@ -14,4 +14,9 @@ public interface FacePreprocessor {
     default float[] toInput(BufferedImage image, FaceBox box) {
         return FaceTensor.normalize(crop(image, box));
     }
+
+    /** {@link #crop} followed by {@link InputSpec#input}: the input of a model that takes {@code spec}. */
+    default float[] toInput(BufferedImage image, FaceBox box, InputSpec spec) {
+        return spec.input(crop(image, box));
+    }
 }

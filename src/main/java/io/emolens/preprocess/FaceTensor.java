@@ -1,8 +1,9 @@
 package io.emolens.preprocess;
 
 /**
- * Shape and normalization of the network input, shared by training, evaluation and live inference:
- * a 48x48 grayscale face, row-major, each pixel mapped to {@code value / 255} in [0, 1].
+ * The face crop every stage exchanges, a 48x48 grayscale face, row-major, and the input of Emolens's own models
+ * (each pixel mapped to {@code value / 255} in [0, 1]); other models' inputs are made from the same crop by
+ * {@link InputSpec}.
  */
 public final class FaceTensor {
     public static final int SIZE = 48;

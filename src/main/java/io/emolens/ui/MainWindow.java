@@ -185,6 +185,11 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
         models.manage();
     }
 
+    @Override
+    public void importKerasModel() {
+        models.importKeras();
+    }
+
     TrainingDialog trainingDialog() {
         return training;
     }

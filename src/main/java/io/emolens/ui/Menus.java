@@ -54,6 +54,9 @@ final class Menus {
 
         void manageModels();
 
+        /** Imports a Keras .h5 model into the models folder. */
+        void importKerasModel();
+
         void setDarkTheme(boolean dark);
 
         void setOverlay(OverlayOptions options);
@@ -105,6 +108,7 @@ final class Menus {
         JMenu model = menu("Model", KeyEvent.VK_M);
         model.add(item("Load model…", KeyStroke.getKeyStroke(KeyEvent.VK_M, InputEvent.CTRL_DOWN_MASK), h::loadModel));
         model.add(item("Manage models…", null, h::manageModels));
+        model.add(item("Import Keras model…", null, h::importKerasModel));
         model.add(item("Detection only (unload model)", null, h::detectionOnly));
         model.addSeparator();
         model.add(item("Train model…", KeyStroke.getKeyStroke(KeyEvent.VK_T, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), h::trainModel));

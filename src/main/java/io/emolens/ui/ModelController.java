@@ -59,6 +59,14 @@ final class ModelController {
         new ModelManagerDialog(frame, new ModelLibrary(services.models(), services.shippedModels()), this::load).show();
     }
 
+    /** Model → Import Keras model…: the accuracy check uses the FER2013 data last read for training. */
+    KerasImportDialog importKeras() {
+        String data = prefs.lastTrainingData();
+        KerasImportDialog d = new KerasImportDialog(frame, new ModelLibrary(services.models()), data.isEmpty() ? null : Path.of(data), this::load);
+        d.show();
+        return d;
+    }
+
     void load(Path file) {
         status.model("Loading " + file.getFileName() + "…");
         new SwingWorker<EmotionClassifier, Void>() {

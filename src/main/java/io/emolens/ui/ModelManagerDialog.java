@@ -74,7 +74,7 @@ final class ModelManagerDialog {
             } else {
                 var m = e.metadata();
                 rows.addRow(new Object[] {e.name(), m.architecture(), pct(m.accuracy().get("PrivateTest")), pct(m.accuracy().get("PublicTest")),
-                        m.bestEpoch(), m.created().length() >= 10 ? m.created().substring(0, 10) : m.created(), where(e), "ok"});
+                        m.keras() != null ? "imported" : m.bestEpoch(), m.created().length() >= 10 ? m.created().substring(0, 10) : m.created(), where(e), "ok"});
             }
         }
     }

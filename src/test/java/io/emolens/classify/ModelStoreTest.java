@@ -39,7 +39,7 @@ class ModelStoreTest {
         Path zip = dir.resolve("m.zip");
         store.save(net, metadata(Emotion.labels(), 48), zip);
         assertTrue(Files.exists(dir.resolve("m.json")));
-        try (Dl4jEmotionClassifier loaded = store.load(zip)) {
+        try (Dl4jEmotionClassifier loaded = (Dl4jEmotionClassifier) store.load(zip)) {
             assertEquals("seed", loaded.metadata().architecture());
             assertEquals(0.25, loaded.metadata().privateTestAccuracy());
             List<float[]> inputs = new ArrayList<>();

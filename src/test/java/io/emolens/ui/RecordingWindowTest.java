@@ -274,7 +274,7 @@ class RecordingWindowTest {
         return t;
     }
 
-    private static void waitFor(Callable<Boolean> condition, long timeoutMs, String what) throws Exception {
+    static void waitFor(Callable<Boolean> condition, long timeoutMs, String what) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
             try {
