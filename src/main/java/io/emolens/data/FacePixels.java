@@ -9,14 +9,19 @@ public final class FacePixels {
 
     /** A new array holding {@code face} mirrored left-right. */
     public static float[] flipHorizontal(float[] face) {
-        int s = FaceTensor.SIZE;
         float[] out = new float[face.length];
+        mirror(face, out, 0);
+        return out;
+    }
+
+    /** Writes {@code face} mirrored left-right into {@code into} from {@code offset} (to batch faces without copies). */
+    public static void mirror(float[] face, float[] into, int offset) {
+        int s = FaceTensor.SIZE;
         for (int y = 0; y < s; y++) {
             int row = y * s;
             for (int x = 0; x < s; x++) {
-                out[row + x] = face[row + s - 1 - x];
+                into[offset + row + x] = face[row + s - 1 - x];
             }
         }
-        return out;
     }
 }
