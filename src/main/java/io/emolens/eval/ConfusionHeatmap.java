@@ -7,13 +7,8 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.imageio.ImageIO;
-
-import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
 
 /**
@@ -80,12 +75,7 @@ public final class ConfusionHeatmap {
 
     /** Renders and writes a PNG, creating the folder. */
     public static void write(ConfusionMatrix m, String title, Path png) {
-        try {
-            Files.createDirectories(png.toAbsolutePath().getParent());
-            ImageIO.write(render(m, title), "png", png.toFile());
-        } catch (IOException e) {
-            throw new EmolensException("cannot write heatmap " + png.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
+        Offscreen.writePng(render(m, title), png, "heatmap");
     }
 
     private static Color shade(double share) {

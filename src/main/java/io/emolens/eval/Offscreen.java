@@ -1,6 +1,13 @@
 package io.emolens.eval;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import io.emolens.core.EmolensException;
 
 /**
  * Off-screen drawing (heatmaps, learning-curve charts) must work on machines without a display: when no
@@ -25,5 +32,15 @@ public final class Offscreen {
     public static BufferedImage rgb(int width, int height) {
         prepare();
         return new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    }
+
+    /** Writes {@code image} as a PNG, creating the folder; {@code what} names it in the error ("heatmap"). */
+    public static void writePng(BufferedImage image, Path png, String what) {
+        try {
+            Files.createDirectories(png.toAbsolutePath().getParent());
+            ImageIO.write(image, "png", png.toFile());
+        } catch (IOException e) {
+            throw new EmolensException("cannot write " + what + " " + png.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -139,6 +139,18 @@ public final class EnsembleBuilder {
     }
 
     /**
+     * Adds the model {@code member} (a model file or run folder) to the ensemble {@code ensemble} and refits the
+     * temperature, replacing the file; keeps its flip setting. A plain model or a file not there yet becomes the
+     * first member(s) of a new ensemble with flip averaging.
+     */
+    public Report addMember(Path ensemble, Path member, Dataset data) {
+        boolean exists = java.nio.file.Files.isRegularFile(ensemble);
+        boolean flip = !exists || store.ensemble(ensemble).map(EnsembleSpec::flipAverage).orElse(true);
+        List<Path> sources = exists ? List.of(ensemble, member) : List.of(member);
+        return build(EnsembleMembers.resolve(sources), data, flip, ensemble);
+    }
+
+    /**
      * Each member of {@code classifier} alone (flip-averaged as the model runs it, no temperature), then the whole
      * model as it classifies (members averaged, temperature applied), on {@code faces}.
      */
