@@ -5,16 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.emolens.classify.EnsembleSpec;
 import io.emolens.classify.ModelMetadata;
 import io.emolens.classify.ModelStore;
 import io.emolens.core.EmolensException;
+import io.emolens.data.Dataset;
+import io.emolens.train.EnsembleBuilder;
 
 /**
- * The models folder: each model is {@code NAME.zip} (the network) with {@code NAME.json} (its metadata) beside
- * it. Installs trained models, lists, renames and deletes them, always moving the pair together.
+ * The models folder: each model is {@code NAME.zip} (the network, or an ensemble's member networks) with
+ * {@code NAME.json} (its metadata) beside it. Installs trained models, adds them to ensembles, lists, renames and
+ * deletes them, always moving the pair together.
  */
 public final class ModelLibrary {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -33,9 +38,10 @@ public final class ModelLibrary {
      *
      * @param file     the model file
      * @param metadata its checked metadata, null when unusable
+     * @param ensemble its members and inference when it is an ensemble, else null
      * @param problem  why it cannot be used, null when usable
      */
-    public record Entry(Path file, ModelMetadata metadata, String problem) {
+    public record Entry(Path file, ModelMetadata metadata, EnsembleSpec ensemble, String problem) {
         public String name() {
             String n = file.getFileName().toString();
             return n.substring(0, n.length() - ".zip".length());
@@ -47,9 +53,9 @@ public final class ModelLibrary {
         ModelStore store = new ModelStore();
         return models().stream().map(file -> {
             try {
-                return new Entry(file, store.metadata(file), null);
+                return new Entry(file, store.metadata(file), store.ensemble(file).orElse(null), null);
             } catch (EmolensException e) {
-                return new Entry(file, null, e.getMessage());
+                return new Entry(file, null, null, e.getMessage());
             }
         }).toList();
     }
@@ -86,6 +92,20 @@ public final class ModelLibrary {
             throw new EmolensException("Cannot copy " + model + " into " + dir + ": " + reason(e), e);
         }
         return target;
+    }
+
+    /**
+     * Adds {@code trainedModel} to the ensemble {@code ensembleName} in the folder (created when absent) and refits
+     * its temperature on {@code data}'s PublicTest; {@code log} gets progress lines.
+     */
+    public EnsembleBuilder.Report addToEnsemble(Path trainedModel, String ensembleName, Dataset data, Consumer<String> log) {
+        Path target = dir.resolve(validName(ensembleName) + ".zip");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new EmolensException("Cannot create " + dir + ": " + reason(e), e);
+        }
+        return new EnsembleBuilder(log).addMember(target, trainedModel, data);
     }
 
     public Path rename(Path model, String newName) {

@@ -76,7 +76,11 @@ public final class EnsembleBuilder {
         if (members.isEmpty()) {
             throw new EmolensException("an ensemble needs at least one member");
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (EnsembleMembers.Candidate c : members) {
+            if (!seen.add(ModelStore.memberEntry(0, c.network())[1])) {
+                throw new EmolensException("member " + c.info().name() + " is listed twice (the same network file): an ensemble of copies gains nothing");
+            }
             if (!data.checksum().equals(c.info().dataChecksum())) {
                 throw new EmolensException("member " + c.info().name() + " was trained on data " + c.info().dataChecksum() + " (" + c.info().data()
                         + "), but " + data.source() + " is " + data.checksum() + ": give --data the file the members were trained on, so PublicTest is the split they were selected on and PrivateTest stays unseen.");

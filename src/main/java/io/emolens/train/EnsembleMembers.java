@@ -78,7 +78,7 @@ public final class EnsembleMembers {
             throw new EmolensException("cannot read " + source + ": " + e.getMessage(), e);
         }
         Object seed = m.training() == null ? null : m.training().get("seed");
-        return List.of(new Candidate(bytes, new EnsembleMember(null, null, source.getFileName().toString(), m.architecture(),
+        return List.of(new Candidate(bytes, new EnsembleMember(null, null, displayName(source), m.architecture(),
                 seed instanceof Number n ? n.longValue() : null, fileName(m.data()), m.dataChecksum(), m.bestEpoch(),
                 m.parameters(), m.flopsPerFace(), m.accuracy(), Map.of(), m.created())));
     }
@@ -111,6 +111,13 @@ public final class EnsembleMembers {
         } finally {
             net.close();
         }
+    }
+
+    /** {@code NAME.zip}, or {@code RUN/model.zip} for a run folder's model, whose own name says nothing. */
+    static String displayName(Path model) {
+        String name = model.getFileName().toString();
+        Path parent = model.toAbsolutePath().getParent();
+        return name.equals(TrainServices.MODEL_FILE) && parent != null && parent.getFileName() != null ? parent.getFileName() + "/" + name : name;
     }
 
     /** The file name of a data path as older metadata recorded it (absolute); null stays null. */

@@ -13,6 +13,7 @@ import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
 import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
 import javax.swing.table.DefaultTableModel;
@@ -20,9 +21,12 @@ import javax.swing.table.DefaultTableModel;
 import io.emolens.core.EmolensException;
 import io.emolens.session.ModelLibrary;
 
-/** Model → Manage models…: the models folder with each model's accuracies; use, rename or delete one. */
+/**
+ * Model → Manage models…: the models folder with each model's accuracies; use, rename or delete one. An ensemble
+ * is one row (one file); selecting it lists its members and its inference (flips, temperature) below.
+ */
 final class ModelManagerDialog {
-    private static final String[] COLUMNS = {"model", "architecture", "PrivateTest", "PublicTest", "best epoch", "created", "status"};
+    private static final String[] COLUMNS = {"model", "architecture", "members", "PrivateTest", "PublicTest", "best epoch", "created", "status"};
     private final ModelLibrary library;
     private final Consumer<Path> use;
     private final JDialog dialog;
@@ -33,6 +37,7 @@ final class ModelManagerDialog {
         }
     };
     private final JTable table = new JTable(rows);
+    private final EnsembleMembersPanel members = new EnsembleMembersPanel();
     private List<ModelLibrary.Entry> entries = List.of();
 
     ModelManagerDialog(JFrame owner, ModelLibrary library, Consumer<Path> use) {
@@ -46,9 +51,16 @@ final class ModelManagerDialog {
         buttons.add(button("Delete", this::deleteSelected));
         buttons.add(button("Close", dialog::dispose));
         dialog.getContentPane().add(new JLabel(" Accuracies are measured on FER2013 splits when the model was saved."), BorderLayout.NORTH);
-        dialog.getContentPane().add(new JScrollPane(table), BorderLayout.CENTER);
+        table.getSelectionModel().addListSelectionListener(e -> showMembers());
+        int[] widths = {170, 180, 70, 90, 90, 80, 100, 80};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
+        }
+        JSplitPane center = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(table), members);
+        center.setResizeWeight(0.5);
+        dialog.getContentPane().add(center, BorderLayout.CENTER);
         dialog.getContentPane().add(buttons, BorderLayout.SOUTH);
-        dialog.setSize(860, 320);
+        dialog.setSize(960, 520);
         dialog.setLocationRelativeTo(owner);
         refresh();
     }
@@ -61,18 +73,36 @@ final class ModelManagerDialog {
         return table;
     }
 
+    EnsembleMembersPanel members() {
+        return members;
+    }
+
+    JDialog window() {
+        return dialog;
+    }
+
+    private void showMembers() {
+        int row = table.getSelectedRow();
+        members.show(row < 0 || row >= entries.size() ? null : entries.get(row));
+    }
+
     void refresh() {
         entries = library.entries();
         rows.setRowCount(0);
         for (ModelLibrary.Entry e : entries) {
             if (e.metadata() == null) {
-                rows.addRow(new Object[] {e.name(), "", "", "", "", "", "unusable: " + e.problem()});
+                rows.addRow(new Object[] {e.name(), "", "", "", "", "", "", "unusable: " + e.problem()});
             } else {
                 var m = e.metadata();
-                rows.addRow(new Object[] {e.name(), m.architecture(), pct(m.accuracy().get("PrivateTest")), pct(m.accuracy().get("PublicTest")),
-                        m.bestEpoch(), m.created().length() >= 10 ? m.created().substring(0, 10) : m.created(), "ok"});
+                rows.addRow(new Object[] {e.name(), m.architecture(), e.ensemble() == null ? 1 : e.ensemble().members().size(),
+                        pct(m.accuracy().get("PrivateTest")), pct(m.accuracy().get("PublicTest")),
+                        e.ensemble() == null ? m.bestEpoch() : "–", m.created().length() >= 10 ? m.created().substring(0, 10) : m.created(), "ok"});
             }
         }
+        if (!entries.isEmpty()) {
+            table.setRowSelectionInterval(0, 0);
+        }
+        showMembers();
     }
 
     void useSelected() {
@@ -124,7 +154,7 @@ final class ModelManagerDialog {
         return b;
     }
 
-    private static String pct(Double v) {
+    static String pct(Double v) {
         return v == null ? "–" : String.format("%.1f%%", 100 * v);
     }
 }
