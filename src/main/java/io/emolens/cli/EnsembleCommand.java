@@ -1,6 +1,8 @@
 package io.emolens.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,6 +51,10 @@ public final class EnsembleCommand implements Callable<Integer> {
                 throw new EmolensException("--out must name a .zip model file, was " + out);
             }
             List<EnsembleMembers.Candidate> candidates = EnsembleMembers.resolve(members);
+            Path folder = out.toAbsolutePath().getParent();
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder);
+            }
             console.println("reading " + data + " ...");
             Dataset dataset = DatasetReader.readAny(data, strict ? ReadOptions.STRICT : ReadOptions.DEFAULT);
             EnsembleBuilder.Report report = new EnsembleBuilder(console::println).build(candidates, dataset, !noFlip, out);
@@ -56,6 +62,9 @@ public final class EnsembleCommand implements Callable<Integer> {
             return 0;
         } catch (EmolensException | IllegalArgumentException e) {
             errors.println("error: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            errors.println("error: cannot create the folder of " + out + ": " + e.getMessage());
             return 2;
         }
     }

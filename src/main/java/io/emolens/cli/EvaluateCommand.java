@@ -84,8 +84,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         boolean flips = tta;
         try (EmotionClassifier classifier = TrainServices.classifier(model)) {
             Optional<EnsembleSpec> ensemble = classifier instanceof Dl4jEmotionClassifier d ? d.ensemble() : Optional.empty();
-            if (tta && ensemble.map(EnsembleSpec::flipAverage).orElse(false)) {
-                out.println("--tta ignored: " + classifier.name() + " averages flips in its own inference");
+            if (tta && (members || ensemble.map(EnsembleSpec::flipAverage).orElse(false))) {
+                out.println("--tta ignored: " + (members ? "with --members the members run as the model runs them"
+                        : classifier.name() + " averages flips in its own inference"));
                 flips = false;
             }
             out.println("evaluating " + classifier.name() + " on " + faces.size() + " " + which + " faces"
@@ -120,7 +121,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static String membersTable(EnsembleSpec spec, List<Evaluation> all) {
-        StringBuilder sb = new StringBuilder(String.format("%-34s%-12s%10s%10s%10s%8s%n", "model", "split", "accuracy", "macro-F1", "log-loss", "ECE"));
+        StringBuilder sb = new StringBuilder(EnsembleBuilder.header());
         for (int i = 0; i < spec.members().size(); i++) {
             sb.append(EnsembleBuilder.row("member " + (i + 1) + " " + spec.members().get(i).name(), all.get(i)));
         }

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
@@ -29,15 +28,8 @@ public final class ReliabilityDiagram {
         int width = LEFT + PLOT + 30;
         int height = TOP + PLOT + STRIP + 80;
         BufferedImage img = Offscreen.rgb(width, height);
-        Graphics2D g = img.createGraphics();
+        Graphics2D g = Offscreen.titled(img, title);
         try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-            g.drawString(title, 10, 24);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             var bins = e.reliability().bins();
             long most = Math.max(1, bins.stream().mapToLong(Reliability.Bin::count).max().orElse(1));

@@ -53,7 +53,7 @@ public final class EnsembleBuilder {
     public record Report(Path model, EnsembleSpec spec, Map<String, List<Evaluation>> evaluations) {
         /** A table: one row per member and for the ensemble, per split: accuracy, macro-F1, log-loss, ECE. */
         public String format() {
-            StringBuilder sb = new StringBuilder(String.format("%-34s%-12s%10s%10s%10s%8s%n", "model", "split", "accuracy", "macro-F1", "log-loss", "ECE"));
+            StringBuilder sb = new StringBuilder(header());
             evaluations.forEach((split, list) -> {
                 for (int i = 0; i < list.size(); i++) {
                     String name = i < spec.members().size() ? "member " + (i + 1) + " " + spec.members().get(i).name()
@@ -63,6 +63,11 @@ public final class EnsembleBuilder {
             });
             return sb.toString();
         }
+    }
+
+    /** The column titles of {@link #row}. */
+    public static String header() {
+        return String.format("%-34s%-12s%10s%10s%10s%8s%n", "model", "split", "accuracy", "macro-F1", "log-loss", "ECE");
     }
 
     /** One line of {@link Report#format()} and of {@code evaluate --members}. */

@@ -136,7 +136,7 @@ class EnsembleCommandTest {
         assertEquals(0, evaluate("--data", Fixtures.CSV.toString(), "--model", model.toString(), "--members", "--tta", "--json", json.toString()),
                 err.toString());
         String text = out.toString();
-        assertTrue(text.contains("--tta ignored: into.zip averages flips in its own inference"), text);
+        assertTrue(text.contains("--tta ignored: with --members the members run as the model runs them"), text);
         assertTrue(text.contains("(2 members, flips averaged, temperature "), text);
         assertTrue(text.contains("member 1 model.zip") && text.contains("member 2 model.zip") && text.contains("ensemble (T = "), text);
         JsonNode result = new ObjectMapper().readTree(json.toFile());
@@ -150,7 +150,8 @@ class EnsembleCommandTest {
         assertTrue(Files.isRegularFile(tmp.resolve("eval/into.png")));
 
         out.reset();
-        assertEquals(0, evaluate("--data", Fixtures.CSV.toString(), "--model", model.toString()), err.toString());
+        assertEquals(0, evaluate("--data", Fixtures.CSV.toString(), "--model", model.toString(), "--tta"), err.toString());
+        assertTrue(out.toString().contains("--tta ignored: into.zip averages flips in its own inference"), out.toString());
         assertTrue(out.toString().contains(String.format("accuracy %.2f%%", 100 * result.get("accuracy").asDouble())), out.toString());
     }
 
