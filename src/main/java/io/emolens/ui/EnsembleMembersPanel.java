@@ -16,7 +16,7 @@ import io.emolens.session.ModelLibrary;
 /** The members of the model selected in the model manager and how its inference combines them; one row for a plain model. */
 final class EnsembleMembersPanel extends JPanel {
     private static final String[] COLUMNS = {"member", "architecture", "seed", "best epoch", "PublicTest", "PrivateTest",
-        "alone, as run here", "data", "trained"};
+        "PrivateTest, as run here", "data", "trained"};
     private final JLabel summary = new JLabel(" ");
     private final DefaultTableModel rows = new DefaultTableModel(COLUMNS, 0) {
         @Override
@@ -31,7 +31,7 @@ final class EnsembleMembersPanel extends JPanel {
         setBorder(BorderFactory.createTitledBorder("Members"));
         add(summary, BorderLayout.NORTH);
         add(new JScrollPane(table), BorderLayout.CENTER);
-        int[] widths = {150, 90, 50, 70, 80, 80, 150, 110, 90};
+        int[] widths = {150, 90, 50, 70, 80, 80, 170, 100, 90};
         for (int i = 0; i < widths.length; i++) {
             table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         }
