@@ -25,8 +25,8 @@ public final class ReliabilityDiagram {
         if (e.reliability() == null) {
             throw new IllegalArgumentException("the evaluation of " + e.split() + " has no confidence bins");
         }
-        int width = LEFT + PLOT + 30;
-        int height = TOP + PLOT + STRIP + 80;
+        int width = LEFT + PLOT + 60;
+        int height = TOP + PLOT + STRIP + 94;
         BufferedImage img = Offscreen.rgb(width, height);
         Graphics2D g = Offscreen.titled(img, title);
         try {
@@ -40,10 +40,14 @@ public final class ReliabilityDiagram {
                 if (b.count() > 0) {
                     int accY = bottom - (int) Math.round(b.accuracy() * PLOT);
                     int confY = bottom - (int) Math.round(b.meanConfidence() * PLOT);
+                    g.setColor(new Color(214, 39, 40, 90));
+                    g.fillRect(x0 + 1, Math.min(accY, confY), x1 - x0 - 2, Math.abs(confY - accY));
                     g.setColor(new Color(8, 48, 107));
                     g.fillRect(x0 + 1, accY, x1 - x0 - 2, bottom - accY);
-                    g.setColor(new Color(214, 39, 40, 110));
-                    g.fillRect(x0 + 1, Math.min(accY, confY), x1 - x0 - 2, Math.abs(confY - accY));
+                    g.setColor(new Color(214, 39, 40));
+                    g.setStroke(new BasicStroke(2));
+                    g.drawRect(x0 + 1, Math.min(accY, confY), x1 - x0 - 2, Math.abs(confY - accY));
+                    g.setStroke(new BasicStroke(1));
                 }
                 int h = (int) Math.round((double) b.count() / most * (STRIP - 12));
                 g.setColor(Color.GRAY);
@@ -64,8 +68,9 @@ public final class ReliabilityDiagram {
             g.drawString("top-1 confidence →", LEFT + PLOT / 2 - 50, bottom + 28 + STRIP + 8);
             g.drawString("accuracy", 6, TOP - 8);
             g.drawString("faces per bin", LEFT + 4, bottom + 40);
-            g.drawString(String.format("%s: ECE %.4f (%d bins)   log-loss %.4f   accuracy %.2f%%   n = %d   (red: gap to confidence)",
-                    e.split(), e.ece(), bins.size(), e.logLoss(), 100 * e.accuracy(), e.confusion().total()), 10, height - 12);
+            g.drawString(String.format("%s: ECE %.4f (%d bins)   log-loss %.4f   accuracy %.2f%%   n = %d",
+                    e.split(), e.ece(), bins.size(), e.logLoss(), 100 * e.accuracy(), e.confusion().total()), 10, height - 26);
+            g.drawString("blue: accuracy per bin; red box: gap to its mean confidence; dashed: perfect calibration", 10, height - 10);
         } finally {
             g.dispose();
         }
