@@ -77,6 +77,12 @@ class EnsembleCommandTest {
         assertEquals(0, train("--resume", run1.toString(), "--max-epochs", "1", "--into", tmp.resolve("into.zip").toString()), err.toString());
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void clearOutput() {
+        out.reset();
+        err.reset();
+    }
+
     @Test
     void trainIntoAddsEachRunsModelAndRecordsWhatTheMembersAre() throws Exception {
         JsonNode json = new ObjectMapper().readTree(tmp.resolve("into.json").toFile());
@@ -105,7 +111,7 @@ class EnsembleCommandTest {
         assertEquals(0, ensemble("--members", run1.toString(), run2.resolve("model.zip").toString(), "--data", Fixtures.CSV.toString(),
                 "--out", model.toString()), err.toString());
         assertTrue(out.toString().contains("temperature fitted on PublicTest: T = "), out.toString());
-        assertTrue(out.toString().contains("member 2 model.zip"), out.toString());
+        assertTrue(out.toString().contains("member 2 run2/model.zip"), out.toString());
         List<float[]> faces = new Fer2013CsvReader().read(Fixtures.CSV, ReadOptions.STRICT).split(Split.PRIVATE_TEST).stream()
                 .map(LabeledFace::input).toList();
         ModelStore store = new ModelStore();
@@ -138,7 +144,7 @@ class EnsembleCommandTest {
         String text = out.toString();
         assertTrue(text.contains("--tta ignored: with --members the members run as the model runs them"), text);
         assertTrue(text.contains("(2 members, flips averaged, temperature "), text);
-        assertTrue(text.contains("member 1 model.zip") && text.contains("member 2 model.zip") && text.contains("ensemble (T = "), text);
+        assertTrue(text.contains("member 1 run2/model.zip") && text.contains("member 2 run1/model.zip") && text.contains("ensemble (T = "), text);
         JsonNode result = new ObjectMapper().readTree(json.toFile());
         JsonNode metadata = new ObjectMapper().readTree(tmp.resolve("into.json").toFile());
         assertEquals(metadata.get("accuracy").get("PrivateTest").asDouble(), result.get("accuracy").asDouble(), 1e-12);
