@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates the FER2013 test fixtures from the full fer2013.csv (python3, standard library only).
 
-    python3 src/test/resources/fer2013/make_fixtures.py /work/data/fer2013.csv
+    python3 src/test/resources/fer2013/make_fixtures.py ../shared/data/fer2013/fer2013.csv.gz
 
 fixture_fer2013.csv          300 real rows in file order: 200 Training, 50 PublicTest, 50 PrivateTest,
                              stratified by class, with 4 known exact-duplicate groups (see DUPLICATES) and no others.
@@ -9,7 +9,7 @@ fixture_fer2013_corrupt.csv  20 good rows + 8 hand-corrupted rows at known lines
 fixture_images/              train/<class>/*.png and test/<class>/*.png from fixture rows, mixed-case class
                              folders, one 96x96 image (2x pixel replication), one unreadable .png.
 """
-import collections, csv, os, random, struct, sys, zlib
+import collections, csv, gzip, os, random, struct, sys, zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LABELS = ["Angry", "Disgust", "Fear", "Happy", "Sad", "Surprise", "Neutral"]
@@ -22,7 +22,7 @@ DUPLICATES = [(78, 32404), (81, 29540), (157, 28791), (120, 5233)]
 
 def main(path):
     rows = []
-    with open(path) as f:
+    with (gzip.open(path, "rt") if path.endswith(".gz") else open(path)) as f:
         r = csv.reader(f)
         next(r)
         for e, p, u in r:
@@ -118,4 +118,4 @@ def write_images(rows):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/work/data/fer2013.csv")
+    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "../../../../../shared/data/fer2013/fer2013.csv.gz"))

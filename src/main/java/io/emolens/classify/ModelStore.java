@@ -1,14 +1,20 @@
 package io.emolens.classify;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -22,12 +28,16 @@ import io.emolens.core.Emotion;
  * Saves and loads Emolens models: {@code NAME.zip} (DL4J network, no optimizer state: a trained
  * {@link MultiLayerNetwork} or an imported Keras {@link ComputationGraph}) with {@code NAME.json} ({@link ModelMetadata}). Saving writes both through temporary files and atomic moves, so a killed process
  * never leaves half a model; loading checks the metadata and the network's shape and says what is wrong.
+ * An ensemble model ({@link EnsembleSpec} under the metadata's {@code ensemble} key) is a zip of its members'
+ * network files ({@link EnsembleFiles}) and loads as one classifier running the spec's inference.
  */
 public final class ModelStore implements ModelLoader {
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The metadata JSON key holding an ensemble's {@link EnsembleSpec}. */
+    public static final String ENSEMBLE_KEY = "ensemble";
 
     /** The metadata file of model {@code zip}: same name, {@code .json}. */
     public static Path metadataFile(Path zip) {
@@ -38,11 +48,40 @@ public final class ModelStore implements ModelLoader {
 
     /** Saves a trained ({@link MultiLayerNetwork}) or imported ({@link ComputationGraph}) network with its metadata. */
     public void save(Model network, ModelMetadata metadata, Path zip) {
+        write(zip, tmpZip -> ModelSerializer.writeModel(network, tmpZip.toFile(), false), JSON.valueToTree(metadata));
+    }
+
+    /**
+     * Saves an ensemble: {@code members} are the members' DL4J network files, in {@code ensemble.members()}
+     * order, whose entries and checksums the spec must already name ({@link #memberEntry}).
+     */
+    public void saveEnsemble(List<byte[]> members, ModelMetadata metadata, EnsembleSpec ensemble, Path zip) {
+        ObjectNode json = JSON.valueToTree(metadata);
+        json.set(ENSEMBLE_KEY, JSON.valueToTree(ensemble));
+        write(zip, tmpZip -> EnsembleFiles.write(tmpZip, ensemble, members), json);
+    }
+
+    /** The entry name and checksum of member {@code index} (0-based) with network file {@code bytes}, for {@link EnsembleMember}. */
+    public static String[] memberEntry(int index, byte[] bytes) {
+        return new String[] {"member-" + (index + 1) + ".zip", EnsembleFiles.sha256(bytes)};
+    }
+
+    /** The members' network files of ensemble {@code zip}, checked against its metadata, in member order. */
+    public List<byte[]> memberFiles(Path zip) {
+        EnsembleSpec spec = ensemble(zip).orElseThrow(() -> new EmolensException(zip + " is not an ensemble model"));
+        return EnsembleFiles.read(zip, spec);
+    }
+
+    private interface ZipWriter {
+        void write(Path tmpZip) throws IOException;
+    }
+
+    private static void write(Path zip, ZipWriter network, JsonNode metadata) {
         Path tmpZip = zip.resolveSibling(zip.getFileName() + ".part");
         Path json = metadataFile(zip);
         Path tmpJson = json.resolveSibling(json.getFileName() + ".part");
         try {
-            ModelSerializer.writeModel(network, tmpZip.toFile(), false);
+            network.write(tmpZip);
             JSON.writeValue(tmpJson.toFile(), metadata);
             Files.move(tmpJson, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.move(tmpZip, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -67,12 +106,9 @@ public final class ModelStore implements ModelLoader {
     /** Reads and checks the metadata of model {@code zip}. */
     public ModelMetadata metadata(Path zip) {
         Path json = metadataFile(zip);
-        if (!Files.isRegularFile(json)) {
-            throw new EmolensException(json + " is missing: every model needs its metadata file beside it (labels, input size, normalization).");
-        }
         ModelMetadata m;
         try {
-            m = JSON.readValue(json.toFile(), ModelMetadata.class);
+            m = JSON.treeToValue(tree(zip), ModelMetadata.class);
         } catch (IOException e) {
             throw new EmolensException(json + " is not valid model metadata: " + e.getMessage(), e);
         }
@@ -91,31 +127,103 @@ public final class ModelStore implements ModelLoader {
         return metadata.keras() == null ? load(zip) : ImportedModels.load(zip, metadata, false);
     }
 
+    /** The ensemble spec of model {@code zip}, checked; empty for a plain one-network model. */
+    public Optional<EnsembleSpec> ensemble(Path zip) {
+        JsonNode node = tree(zip).get(ENSEMBLE_KEY);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        Path json = metadataFile(zip);
+        EnsembleSpec spec;
+        try {
+            spec = JSON.treeToValue(node, EnsembleSpec.class);
+        } catch (IOException e) {
+            throw new EmolensException(json + ": the ensemble description is not valid: " + e.getMessage(), e);
+        }
+        if (!spec.problems().isEmpty()) {
+            throw new EmolensException(json + ": " + String.join("; ", spec.problems()) + ". The ensemble cannot be loaded.");
+        }
+        return Optional.of(spec);
+    }
+
+    private static JsonNode tree(Path zip) {
+        Path json = metadataFile(zip);
+        if (!Files.isRegularFile(json)) {
+            throw new EmolensException(json + " is missing: every model needs its metadata file beside it (labels, input size, normalization).");
+        }
+        try {
+            JsonNode node = JSON.readTree(json.toFile());
+            if (node == null || !node.isObject()) {
+                throw new EmolensException(json + " is not valid model metadata: not a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new EmolensException(json + " is not valid model metadata: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public EmotionClassifier load(Path zip) {
         if (!Files.isRegularFile(zip)) {
             throw new EmolensException("Model file not found: " + zip);
         }
         ModelMetadata metadata = metadata(zip);
+        Optional<EnsembleSpec> ensemble = ensemble(zip);
         FastCpu.configure();
         if (metadata.keras() != null) {
             return ImportedModels.load(zip, metadata, true);
         }
+        if (ensemble.isEmpty()) {
+            return new Dl4jEmotionClassifier(restore(() -> ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false), zip.toString()),
+                    zip.getFileName().toString(), metadata);
+        }
+        return loadEnsemble(EnsembleFiles.read(zip, ensemble.get()), metadata, ensemble.get(), zip.getFileName().toString());
+    }
+
+    /**
+     * An ensemble classifier over the members' DL4J network files {@code files} (in {@code ensemble.members()}
+     * order), e.g. while an ensemble is being built and its temperature fitted, before it is saved.
+     */
+    public Dl4jEmotionClassifier loadEnsemble(List<byte[]> files, ModelMetadata metadata, EnsembleSpec ensemble, String name) {
+        if (files.size() != ensemble.members().size()) {
+            throw new IllegalArgumentException(files.size() + " member files for " + ensemble.members().size() + " members");
+        }
+        FastCpu.configure();
+        List<MultiLayerNetwork> networks = new ArrayList<>();
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                byte[] bytes = files.get(i);
+                networks.add(restore(() -> ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), false),
+                        name + " member " + ensemble.members().get(i).entry()));
+            }
+        } catch (RuntimeException e) {
+            networks.forEach(MultiLayerNetwork::close);
+            throw e;
+        }
+        return new Dl4jEmotionClassifier(networks, name, metadata, ensemble);
+    }
+
+    private interface Restorer {
+        MultiLayerNetwork restore() throws IOException;
+    }
+
+    /** Restores one network, checks its outputs and folds it for inference. */
+    private static MultiLayerNetwork restore(Restorer restorer, String what) {
         MultiLayerNetwork network;
         try {
-            network = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
+            network = restorer.restore();
         } catch (IOException | RuntimeException e) {
-            throw new EmolensException(zip + " is not a readable DL4J model (" + e.getMessage() + "). The file may be damaged or incomplete.", e);
+            throw new EmolensException(what + " is not a readable DL4J model (" + e.getMessage() + "). The file may be damaged or incomplete.", e);
         }
         long outputs = network.layerSize(network.getnLayers() - 1);
         if (outputs != Emotion.COUNT) {
             network.close();
-            throw new EmolensException(zip + " has " + outputs + " outputs, expected " + Emotion.COUNT + " emotions.");
+            throw new EmolensException(what + " has " + outputs + " outputs, expected " + Emotion.COUNT + " emotions.");
         }
         MultiLayerNetwork inference = InferenceNetworks.fold(network);
         if (inference != network) {
             network.close();
         }
-        return new Dl4jEmotionClassifier(inference, zip.getFileName().toString(), metadata);
+        return inference;
     }
 }

@@ -15,6 +15,7 @@ import io.emolens.data.ReadOptions;
 import io.emolens.data.SplitReport;
 import io.emolens.train.AugmentConfig;
 import io.emolens.train.CrossValidation;
+import io.emolens.train.EnsembleBuilder;
 import io.emolens.train.ModelExporter;
 import io.emolens.train.NetworkFactory;
 import io.emolens.train.RunFolder;
@@ -103,6 +104,8 @@ public final class TrainCommand implements Callable<Integer> {
     boolean strict;
     @Option(names = "--report-only", description = "print the split report and exit")
     boolean reportOnly;
+    @Option(names = "--into", paramLabel = "ENSEMBLE.zip", description = "when the run ends with a model, add it as a member of this ensemble model (created if absent) and refit its temperature on PublicTest")
+    Path into;
 
     @Override
     public Integer call() {
@@ -130,6 +133,10 @@ public final class TrainCommand implements Callable<Integer> {
         console.println(SplitReport.of(dataset).format());
         if (reportOnly) {
             return 0;
+        }
+        if (into != null && (folds != null || !into.getFileName().toString().endsWith(".zip"))) {
+            throw new EmolensException(folds != null ? "--into adds one model to an ensemble; it cannot be used with --folds"
+                    : "--into must name a .zip model file, was " + into);
         }
         if (resume == null && Architectures.names().contains(arch)) {
             FastCpu.configure();
@@ -162,6 +169,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         console.println("run folder: " + result.runDir().toAbsolutePath() + (result.model() == null ? ""
                 : "\nmodel: " + result.model().toAbsolutePath()));
+        if (into != null) {
+            if (result.model() == null) {
+                throw new EmolensException("the run saved no model, so nothing was added to " + into);
+            }
+            console.println("adding the model to " + into + " ...");
+            console.print(new EnsembleBuilder(console::println).addMember(into, result.model(), dataset).format());
+        }
         return 0;
     }
 

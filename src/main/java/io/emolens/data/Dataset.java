@@ -13,7 +13,8 @@ import io.emolens.core.Emotion;
  * @param source   the CSV file or image-folder root as given by the user
  * @param faces    every valid face, in file order
  * @param issues   the skipped rows or images
- * @param checksum {@code "sha256:<hex>"} of the CSV bytes, or of the decoded faces for a folder
+ * @param checksum {@code "sha256:<hex>"} of the CSV bytes (decompressed for {@code .gz}, so both forms of a file
+ *                 agree), or of the decoded faces for a folder
  */
 public record Dataset(String source, List<LabeledFace> faces, DataIssues issues, String checksum) {
 

@@ -33,9 +33,9 @@ public final class Fer2013CsvReader implements DatasetReader {
         String file = source.getFileName().toString();
         MessageDigest sha = sha256();
         try (InputStream raw = Files.newInputStream(source);
-             DigestInputStream digest = new DigestInputStream(raw, sha);
-             InputStream in = file.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(digest, 1 << 16) : digest;
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII), 1 << 20)) {
+             InputStream in = file.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+             DigestInputStream digest = new DigestInputStream(in, sha);
+             BufferedReader reader = new BufferedReader(new InputStreamReader(digest, StandardCharsets.US_ASCII), 1 << 20)) {
             List<LabeledFace> faces = new ArrayList<>();
             DataIssues issues = new DataIssues();
             RowParser parser = null;
@@ -65,7 +65,7 @@ public final class Fer2013CsvReader implements DatasetReader {
                 }
             }
             while (digest.read(new byte[1 << 16]) >= 0) {
-                // hash any bytes the line reader left unread, so the checksum covers the whole file
+                // hash any bytes the line reader left unread, so the checksum covers the whole (decompressed) CSV
             }
             return new Dataset(source.toString(), faces, issues, "sha256:" + HexFormat.of().formatHex(sha.digest()));
         } catch (NoSuchFileException e) {

@@ -5,15 +5,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.imageio.ImageIO;
-
-import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
 
 /**
@@ -33,15 +27,8 @@ public final class ConfusionHeatmap {
         int width = LEFT + n * CELL + 20;
         int height = TOP + n * CELL + 60;
         BufferedImage img = Offscreen.rgb(width, height);
-        Graphics2D g = img.createGraphics();
+        Graphics2D g = Offscreen.titled(img, title);
         try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-            g.drawString(title, 10, 24);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             g.drawString("predicted →", LEFT + n * CELL / 2 - 30, TOP - 32);
             g.drawString("true ↓", 10, TOP - 10);
@@ -80,12 +67,7 @@ public final class ConfusionHeatmap {
 
     /** Renders and writes a PNG, creating the folder. */
     public static void write(ConfusionMatrix m, String title, Path png) {
-        try {
-            Files.createDirectories(png.toAbsolutePath().getParent());
-            ImageIO.write(render(m, title), "png", png.toFile());
-        } catch (IOException e) {
-            throw new EmolensException("cannot write heatmap " + png.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
+        Offscreen.writePng(render(m, title), png, "heatmap");
     }
 
     private static Color shade(double share) {

@@ -16,13 +16,20 @@ import io.emolens.core.Emotion;
 
 /**
  * The result of scoring one split: its confusion matrix (see {@link ConfusionMatrix} for the row
- * convention) and the mean cross-entropy of the predicted probabilities. All metrics derive from these.
+ * convention), the mean cross-entropy of the predicted probabilities and the top-1 confidence bins of the
+ * calibration error. All metrics derive from these.
  *
- * @param split     name of what was evaluated, e.g. "PrivateTest"
- * @param confusion counts, rows = true label
- * @param logLoss   mean of {@code -ln p(true label)} (probabilities clipped at 1e-7), NaN when unknown
+ * @param split       name of what was evaluated, e.g. "PrivateTest"
+ * @param confusion   counts, rows = true label
+ * @param logLoss     mean of {@code -ln p(true label)} (probabilities clipped at 1e-7), NaN when unknown
+ * @param reliability top-1 confidence bins ({@link Reliability#BINS}), null when unknown
  */
-public record Evaluation(String split, ConfusionMatrix confusion, double logLoss) {
+public record Evaluation(String split, ConfusionMatrix confusion, double logLoss, Reliability reliability) {
+
+    /** An evaluation without confidence bins (ECE unknown). */
+    public Evaluation(String split, ConfusionMatrix confusion, double logLoss) {
+        this(split, confusion, logLoss, null);
+    }
 
     public double accuracy() {
         return confusion.accuracy();
@@ -32,7 +39,15 @@ public record Evaluation(String split, ConfusionMatrix confusion, double logLoss
         return confusion.macroF1();
     }
 
-    /** The JSON document: {@code accuracy}, {@code macro_f1}, {@code per_class}, {@code confusion} and context keys. */
+    /** Expected calibration error over {@link Reliability#BINS} equal-width top-1 confidence bins; NaN when unknown. */
+    public double ece() {
+        return reliability == null ? Double.NaN : reliability.ece();
+    }
+
+    /**
+     * The JSON document: {@code accuracy}, {@code macro_f1}, {@code log_loss}, {@code ece}, {@code per_class},
+     * {@code confusion}, the ECE bins ({@code ece_bins}: upper bound, count, mean confidence, accuracy) and context keys.
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("split", split);
@@ -40,6 +55,7 @@ public record Evaluation(String split, ConfusionMatrix confusion, double logLoss
         json.put("accuracy", confusion.accuracy());
         json.put("macro_f1", confusion.macroF1());
         json.put("log_loss", Double.isNaN(logLoss) ? null : logLoss);
+        json.put("ece", Double.isNaN(ece()) ? null : ece());
         Map<String, Object> perClass = new LinkedHashMap<>();
         for (Emotion e : Emotion.values()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -54,6 +70,16 @@ public record Evaluation(String split, ConfusionMatrix confusion, double logLoss
         json.put("confusion_convention", "rows = true label, columns = predicted label, FER2013 order");
         List<long[]> rows = new ArrayList<>(List.of(confusion.toArray()));
         json.put("confusion", rows);
+        if (reliability != null) {
+            json.put("ece_bins", reliability.bins().stream().map(b -> {
+                Map<String, Object> bin = new LinkedHashMap<>();
+                bin.put("upper", b.upper());
+                bin.put("count", b.count());
+                bin.put("confidence", Double.isNaN(b.meanConfidence()) ? null : b.meanConfidence());
+                bin.put("accuracy", Double.isNaN(b.accuracy()) ? null : b.accuracy());
+                return bin;
+            }).toList());
+        }
         return json;
     }
 
@@ -75,6 +101,9 @@ public record Evaluation(String split, ConfusionMatrix confusion, double logLoss
                 100 * accuracy(), macroF1()));
         if (!Double.isNaN(logLoss)) {
             sb.append(String.format(", log-loss %.4f", logLoss));
+        }
+        if (!Double.isNaN(ece())) {
+            sb.append(String.format(", ECE %.4f (%d bins)", ece(), Reliability.BINS));
         }
         sb.append(String.format("%n%-10s%10s%10s%10s%10s%n", "class", "precision", "recall", "F1", "support"));
         for (Emotion e : Emotion.values()) {

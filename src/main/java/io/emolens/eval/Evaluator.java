@@ -4,20 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.emolens.classify.EmotionClassifier;
+import io.emolens.classify.Probabilities;
+import io.emolens.classify.Temperature;
 import io.emolens.core.EmotionScores;
 import io.emolens.core.Emotion;
 import io.emolens.data.FacePixels;
 import io.emolens.data.LabeledFace;
 
 /**
- * Scores labelled faces with any {@link EmotionClassifier} in batches and counts the confusion matrix.
- * With test-time augmentation each face is also scored mirrored and the two probability vectors averaged.
+ * Scores labelled faces with any {@link EmotionClassifier} in batches and counts the confusion matrix, the
+ * log-loss and the top-1 confidence bins (ECE). With test-time augmentation each face is also scored
+ * mirrored and the two probability vectors averaged (a model whose own inference averages flips does not need it).
  *
  * @param batchSize faces per classifier call, at least 1 (default 256)
  * @param tta       average with the horizontally flipped face
  */
 public record Evaluator(int batchSize, boolean tta) {
-    private static final double MIN_P = 1e-7;
 
     public Evaluator {
         if (batchSize < 1) {
@@ -31,24 +33,47 @@ public record Evaluator(int batchSize, boolean tta) {
 
     /** Scores {@code faces} with {@code classifier}; {@code name} labels the result (e.g. "PrivateTest"). */
     public Evaluation evaluate(EmotionClassifier classifier, List<LabeledFace> faces, String name) {
-        ConfusionMatrix m = new ConfusionMatrix();
-        double loss = 0;
+        return score(probabilities(classifier, faces), faces, name);
+    }
+
+    /** The classifier's probability vector for each face, in order (flip-averaged with {@link #tta}). */
+    public List<float[]> probabilities(EmotionClassifier classifier, List<LabeledFace> faces) {
+        List<float[]> out = new ArrayList<>(faces.size());
         for (int start = 0; start < faces.size(); start += batchSize) {
             List<LabeledFace> batch = faces.subList(start, Math.min(faces.size(), start + batchSize));
             List<float[]> inputs = new ArrayList<>(batch.size());
             batch.forEach(f -> inputs.add(classifier.inputSpec().input(f.pixels())));
-            List<float[]> probs = probabilities(classifier, inputs);
-            for (int i = 0; i < batch.size(); i++) {
-                float[] p = probs.get(i);
-                Emotion truth = batch.get(i).emotion();
-                m.add(truth, new EmotionScores(p).top());
-                loss -= Math.log(Math.max(MIN_P, p[truth.index()]));
-            }
+            out.addAll(probabilitiesOf(classifier, inputs));
         }
-        return new Evaluation(name, m, faces.isEmpty() ? Double.NaN : loss / faces.size());
+        return out;
     }
 
-    private List<float[]> probabilities(EmotionClassifier classifier, List<float[]> inputs) {
+    /** The evaluation of given probability vectors ({@code probabilities.get(i)} for {@code faces.get(i)}). */
+    public static Evaluation score(List<float[]> probabilities, List<LabeledFace> faces, String name) {
+        if (probabilities.size() != faces.size()) {
+            throw new IllegalArgumentException(probabilities.size() + " probability vectors for " + faces.size() + " faces");
+        }
+        ConfusionMatrix m = new ConfusionMatrix();
+        Reliability reliability = new Reliability();
+        double loss = 0;
+        for (int i = 0; i < faces.size(); i++) {
+            float[] p = probabilities.get(i);
+            Emotion truth = faces.get(i).emotion();
+            EmotionScores scores = new EmotionScores(p);
+            Emotion predicted = scores.top();
+            m.add(truth, predicted);
+            reliability.add(Math.min(1, Math.max(0, scores.confidence())), predicted == truth);
+            loss -= Math.log(Math.max(Temperature.MIN_P, p[truth.index()]));
+        }
+        return new Evaluation(name, m, faces.isEmpty() ? Double.NaN : loss / faces.size(), faces.isEmpty() ? null : reliability);
+    }
+
+    /** The true class index of each face, for {@link Temperature#fit}. */
+    public static int[] truth(List<LabeledFace> faces) {
+        return faces.stream().mapToInt(f -> f.emotion().index()).toArray();
+    }
+
+    private List<float[]> probabilitiesOf(EmotionClassifier classifier, List<float[]> inputs) {
         List<float[]> plain = classifier.classify(inputs).stream().map(EmotionScores::toArray).toList();
         if (!tta) {
             return plain;
@@ -58,13 +83,7 @@ public record Evaluator(int batchSize, boolean tta) {
                 .stream().map(EmotionScores::toArray).toList();
         List<float[]> out = new ArrayList<>(plain.size());
         for (int i = 0; i < plain.size(); i++) {
-            float[] a = plain.get(i);
-            float[] b = flipped.get(i);
-            float[] avg = new float[a.length];
-            for (int k = 0; k < a.length; k++) {
-                avg[k] = (a[k] + b[k]) / 2;
-            }
-            out.add(avg);
+            out.add(Probabilities.mean(List.of(plain.get(i), flipped.get(i))));
         }
         return out;
     }

@@ -6,18 +6,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.emolens.classify.EnsembleSpec;
 import io.emolens.classify.ModelMetadata;
 import io.emolens.classify.ModelStore;
 import io.emolens.core.EmolensException;
+import io.emolens.data.Dataset;
+import io.emolens.train.EnsembleBuilder;
 
 /**
  * The user's models folder, and beside it, read-only, the models shipped with Emolens: each model is
- * {@code NAME.zip} (the network) with {@code NAME.json} (its metadata) beside it. Installs trained models into
- * the user's folder, lists both, renames and deletes the user's, always moving the pair together; shipped models
- * are never modified, so an installed Emolens works from a read-only folder.
+ * {@code NAME.zip} (the network, or an ensemble's member networks) with {@code NAME.json} (its metadata) beside it.
+ * Installs trained models into the user's folder, adds them to ensembles, lists both, renames and deletes the
+ * user's, always moving the pair together; shipped models are never modified, so an installed Emolens works from a
+ * read-only folder.
  */
 public final class ModelLibrary {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -44,10 +49,11 @@ public final class ModelLibrary {
      *
      * @param file     the model file
      * @param metadata its checked metadata, null when unusable
+     * @param ensemble its members and inference when it is an ensemble, else null
      * @param problem  why it cannot be used, null when usable
      * @param shipped  true for a model shipped with Emolens (read-only)
      */
-    public record Entry(Path file, ModelMetadata metadata, String problem, boolean shipped) {
+    public record Entry(Path file, ModelMetadata metadata, EnsembleSpec ensemble, String problem, boolean shipped) {
         public String name() {
             String n = file.getFileName().toString();
             return n.substring(0, n.length() - ".zip".length());
@@ -61,9 +67,9 @@ public final class ModelLibrary {
         for (Path file : models()) {
             boolean readOnly = isShipped(file);
             try {
-                entries.add(new Entry(file, store.metadata(file), null, readOnly));
+                entries.add(new Entry(file, store.metadata(file), store.ensemble(file).orElse(null), null, readOnly));
             } catch (EmolensException e) {
-                entries.add(new Entry(file, null, e.getMessage(), readOnly));
+                entries.add(new Entry(file, null, null, e.getMessage(), readOnly));
             }
         }
         return entries;
@@ -115,6 +121,20 @@ public final class ModelLibrary {
             throw new EmolensException("Cannot copy " + model + " into " + dir + ": " + reason(e), e);
         }
         return target;
+    }
+
+    /**
+     * Adds {@code trainedModel} to the ensemble {@code ensembleName} in the folder (created when absent) and refits
+     * its temperature on {@code data}'s PublicTest; {@code log} gets progress lines.
+     */
+    public EnsembleBuilder.Report addToEnsemble(Path trainedModel, String ensembleName, Dataset data, Consumer<String> log) {
+        Path target = dir.resolve(validName(ensembleName) + ".zip");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new EmolensException("Cannot create " + dir + ": " + reason(e), e);
+        }
+        return new EnsembleBuilder(log).addMember(target, trainedModel, data);
     }
 
     public Path rename(Path model, String newName) {

@@ -41,7 +41,10 @@ public final class TrainServices {
         };
     }
 
-    /** Saves the best network as {@code RUN_DIR/model.zip} with {@code model.json} metadata. */
+    /**
+     * Saves the best network as {@code RUN_DIR/model.zip} with {@code model.json} metadata, which names the data by
+     * its file name and checksum (not a path of this machine).
+     */
     public static ModelExporter exporter() {
         return (network, info, runDir) -> {
             if (!(network instanceof MultiLayerNetwork mln)) {
@@ -67,7 +70,7 @@ public final class TrainServices {
             training.put("class_weights", c.classWeights());
             training.put("seed", c.seed());
             ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, Emotion.labels(), FaceTensor.SIZE,
-                    FaceTensor.NORMALIZATION, c.architecture(), cost.parameters(), cost.flopsPerFace(), info.data(),
+                    FaceTensor.NORMALIZATION, c.architecture(), cost.parameters(), cost.flopsPerFace(), EnsembleMembers.fileName(info.data()),
                     info.dataChecksum(), info.epochsRun(), info.bestEpoch(), info.trainSeconds(), accuracy, macroF1, training,
                     Instant.now().toString(), versions());
             Path zip = runDir.resolve(MODEL_FILE);
@@ -76,7 +79,7 @@ public final class TrainServices {
         };
     }
 
-    private static Map<String, String> versions() {
+    static Map<String, String> versions() {
         Map<String, String> v = new LinkedHashMap<>();
         BuildInfo build = BuildInfo.current();
         v.put("emolens", build.version());

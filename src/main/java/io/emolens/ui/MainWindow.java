@@ -19,6 +19,7 @@ import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.LivePipeline;
 import io.emolens.render.OverlayOptions;
+import io.emolens.session.ModelLibrary;
 import io.emolens.track.TrackerConfig;
 
 /**
@@ -218,6 +219,11 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
     @Override
     public Path installModel(Path trainedModel) {
         return models.install(trainedModel);
+    }
+
+    @Override
+    public ModelLibrary modelLibrary() {
+        return new ModelLibrary(services.models());
     }
 
     @Override

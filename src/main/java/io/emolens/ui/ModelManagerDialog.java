@@ -13,6 +13,7 @@ import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
 import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
 import javax.swing.table.DefaultTableModel;
@@ -22,10 +23,11 @@ import io.emolens.session.ModelLibrary;
 
 /**
  * Model → Manage models…: the shipped models (read-only) and the user's, with each model's accuracies; use any,
- * rename or delete the user's.
+ * rename or delete the user's. An ensemble is one row (one file); selecting it lists its members and its inference
+ * (flips, temperature) below.
  */
 final class ModelManagerDialog {
-    private static final String[] COLUMNS = {"model", "architecture", "PrivateTest", "PublicTest", "best epoch", "created", "where", "status"};
+    private static final String[] COLUMNS = {"model", "architecture", "members", "PrivateTest", "PublicTest", "best epoch", "created", "where", "status"};
     private final ModelLibrary library;
     private final Consumer<Path> use;
     private final JDialog dialog;
@@ -36,6 +38,7 @@ final class ModelManagerDialog {
         }
     };
     private final JTable table = new JTable(rows);
+    private final EnsembleMembersPanel members = new EnsembleMembersPanel();
     private List<ModelLibrary.Entry> entries = List.of();
 
     ModelManagerDialog(JFrame owner, ModelLibrary library, Consumer<Path> use) {
@@ -50,9 +53,16 @@ final class ModelManagerDialog {
         buttons.add(button("Close", dialog::dispose));
         dialog.getContentPane().add(new JLabel("<html>&nbsp;Your models: " + library.folder()
                 + "<br>&nbsp;Accuracies are measured on FER2013 splits when the model was saved. Shipped models are read-only.</html>"), BorderLayout.NORTH);
-        dialog.getContentPane().add(new JScrollPane(table), BorderLayout.CENTER);
+        table.getSelectionModel().addListSelectionListener(e -> showMembers());
+        int[] widths = {170, 180, 70, 90, 90, 80, 100, 70, 80};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
+        }
+        JSplitPane center = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(table), members);
+        center.setResizeWeight(0.5);
+        dialog.getContentPane().add(center, BorderLayout.CENTER);
         dialog.getContentPane().add(buttons, BorderLayout.SOUTH);
-        dialog.setSize(860, 320);
+        dialog.setSize(960, 520);
         dialog.setLocationRelativeTo(owner);
         refresh();
     }
@@ -65,18 +75,37 @@ final class ModelManagerDialog {
         return table;
     }
 
+    EnsembleMembersPanel members() {
+        return members;
+    }
+
+    JDialog window() {
+        return dialog;
+    }
+
+    private void showMembers() {
+        int row = table.getSelectedRow();
+        members.show(row < 0 || row >= entries.size() ? null : entries.get(row));
+    }
+
     void refresh() {
         entries = library.entries();
         rows.setRowCount(0);
         for (ModelLibrary.Entry e : entries) {
             if (e.metadata() == null) {
-                rows.addRow(new Object[] {e.name(), "", "", "", "", "", where(e), "unusable: " + e.problem()});
+                rows.addRow(new Object[] {e.name(), "", "", "", "", "", "", where(e), "unusable: " + e.problem()});
             } else {
                 var m = e.metadata();
-                rows.addRow(new Object[] {e.name(), m.architecture(), pct(m.accuracy().get("PrivateTest")), pct(m.accuracy().get("PublicTest")),
-                        m.keras() != null ? "imported" : m.bestEpoch(), m.created().length() >= 10 ? m.created().substring(0, 10) : m.created(), where(e), "ok"});
+                rows.addRow(new Object[] {e.name(), m.architecture(), e.ensemble() == null ? 1 : e.ensemble().members().size(),
+                        pct(m.accuracy().get("PrivateTest")), pct(m.accuracy().get("PublicTest")),
+                        m.keras() != null ? "imported" : e.ensemble() == null ? m.bestEpoch() : "–",
+                        m.created().length() >= 10 ? m.created().substring(0, 10) : m.created(), where(e), "ok"});
             }
         }
+        if (!entries.isEmpty()) {
+            table.setRowSelectionInterval(0, 0);
+        }
+        showMembers();
     }
 
     void useSelected() {
@@ -132,7 +161,7 @@ final class ModelManagerDialog {
         return e.shipped() ? "shipped" : "yours";
     }
 
-    private static String pct(Double v) {
+    static String pct(Double v) {
         return v == null ? "–" : String.format("%.1f%%", 100 * v);
     }
 }

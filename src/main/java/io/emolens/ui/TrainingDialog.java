@@ -47,6 +47,7 @@ final class TrainingDialog {
     private final JButton stop = new JButton("Stop");
     private final JButton resumeRun = new JButton("Resume a run…");
     private final JButton useModel = new JButton("Use this model");
+    private final JButton addToEnsemble = new JButton("Add to ensemble…");
     private final JTabbedPane tabs = new JTabbedPane();
     private TrainingControl control;
     private TrainingResult result;
@@ -78,7 +79,7 @@ final class TrainingDialog {
         split.setDividerLocation(480);
 
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
-        for (JButton b : List.of(start, pause, stop, resumeRun, useModel)) {
+        for (JButton b : List.of(start, pause, stop, resumeRun, useModel, addToEnsemble)) {
             buttons.add(b);
         }
         JButton closeButton = new JButton("Close");
@@ -89,6 +90,12 @@ final class TrainingDialog {
         pause.addActionListener(e -> togglePause());
         stop.addActionListener(e -> requestStop());
         useModel.addActionListener(e -> installModel());
+        addToEnsemble.setToolTipText("Add the trained model as a member of an ensemble in the models folder and refit its temperature");
+        addToEnsemble.addActionListener(e -> {
+            addToEnsemble.setEnabled(false);
+            EnsembleAdder.ask(dialog, host.modelLibrary(), result.model(), data.dataset(), this::append, progress,
+                    () -> addToEnsemble.setEnabled(control == null && result != null && result.model() != null));
+        });
         progress.setString("Choose data and press Check data, then Start training; or Resume a run…");
         JPanel bottom = new JPanel(new BorderLayout());
         bottom.add(progress, BorderLayout.NORTH);
@@ -211,6 +218,7 @@ final class TrainingDialog {
             progress.setString(capitalized(r.summary()) + (r.model() == null ? "" : "."));
         }
         useModel.setEnabled(r.model() != null);
+        addToEnsemble.setEnabled(r.model() != null);
     }
 
     private static String capitalized(String text) {
@@ -307,6 +315,7 @@ final class TrainingDialog {
         stop.setEnabled(running);
         pause.setText("Pause");
         useModel.setEnabled(!running && result != null && result.model() != null);
+        addToEnsemble.setEnabled(useModel.isEnabled());
     }
 
     private void append(String line) {

@@ -2,6 +2,7 @@ package io.emolens.ui;
 
 import java.nio.file.Path;
 
+import io.emolens.session.ModelLibrary;
 import io.emolens.train.Trainer;
 
 /** What the training dialog needs from the main window. */
@@ -19,4 +20,7 @@ interface TrainingHost {
 
     /** Copies a trained model into the models folder and switches the live classifier to it; returns the installed file. */
     Path installModel(Path trainedModel);
+
+    /** The models folder, where trained models are installed and ensembles are kept. */
+    ModelLibrary modelLibrary();
 }

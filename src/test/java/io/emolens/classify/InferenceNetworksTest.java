@@ -20,7 +20,7 @@ class InferenceNetworksTest {
 
     @Test
     void theShippedModelFoldsToTheSameProbabilities() throws Exception {
-        MultiLayerNetwork trained = ModelSerializer.restoreMultiLayerNetwork(TestFiles.repo().resolve("models/emolens-default.zip").toFile(), false);
+        MultiLayerNetwork trained = shippedNetwork();
         MultiLayerNetwork folded = InferenceNetworks.fold(trained);
         assertEquals(35, trained.getnLayers());
         assertEquals(14, folded.getnLayers(), "8 conv + 4 pool + dense + output: batch norm, ReLU and dropout layers folded away");
@@ -36,6 +36,15 @@ class InferenceNetworksTest {
         assertEquals(expected.argMax(1), actual.argMax(1));
         trained.close();
         folded.close();
+    }
+
+    /** The shipped model's network, or its first member when the shipped model is an ensemble. */
+    static MultiLayerNetwork shippedNetwork() throws java.io.IOException {
+        java.nio.file.Path shipped = TestFiles.repo().resolve("models/emolens-default.zip");
+        ModelStore store = new ModelStore();
+        return store.ensemble(shipped).isPresent()
+                ? ModelSerializer.restoreMultiLayerNetwork(new java.io.ByteArrayInputStream(store.memberFiles(shipped).get(0)), false)
+                : ModelSerializer.restoreMultiLayerNetwork(shipped.toFile(), false);
     }
 
     @Test

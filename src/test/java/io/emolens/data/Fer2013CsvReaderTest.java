@@ -70,15 +70,16 @@ class Fer2013CsvReaderTest {
     }
 
     @Test
-    void readsGzipWithTheSameFaces() throws IOException {
+    void readsGzipWithTheSameFacesAndChecksum() throws IOException {
         Path gz = tmp.resolve("fixture.csv.gz");
         try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
             Files.copy(Fixtures.CSV, out);
         }
         Dataset data = new Fer2013CsvReader().read(gz, ReadOptions.STRICT);
         assertEquals(300, data.faces().size());
-        assertArrayEquals(new Fer2013CsvReader().read(Fixtures.CSV, ReadOptions.STRICT).faces().get(150).pixels(),
-                data.faces().get(150).pixels());
+        Dataset plain = new Fer2013CsvReader().read(Fixtures.CSV, ReadOptions.STRICT);
+        assertArrayEquals(plain.faces().get(150).pixels(), data.faces().get(150).pixels());
+        assertEquals(plain.checksum(), data.checksum(), "a model trained on the .csv must match the same data read from .csv.gz");
     }
 
     @Test

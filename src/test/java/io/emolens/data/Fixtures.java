@@ -13,8 +13,12 @@ public final class Fixtures {
     /** 20 good rows and 8 hand-corrupted rows. */
     public static final Path CORRUPT_CSV = DIR.resolve("fixture_fer2013_corrupt.csv");
     public static final Path IMAGES = DIR.resolve("fixture_images");
-    /** The full FER2013 CSV; present on developer machines, absent in CI. */
-    public static final Path FULL_CSV = Path.of(System.getProperty("emolens.fer2013", "/work/data/fer2013.csv"));
+    /**
+     * The full FER2013 CSV, gzipped, in the shared data folder beside the repository (read directly, no unpacking);
+     * {@code -Demolens.fer2013=PATH} points elsewhere. Present on developer machines, absent in CI.
+     */
+    public static final Path FULL_CSV = Path.of(System.getProperty("emolens.fer2013",
+            io.emolens.TestFiles.repo().resolve("../shared/data/fer2013/fer2013.csv.gz").normalize().toString()));
 
     private Fixtures() {
     }
