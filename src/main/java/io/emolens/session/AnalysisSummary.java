@@ -15,8 +15,10 @@ import java.util.Map;
  * @param elapsedMs       wall time of the whole run
  * @param video           the annotated video's file name, or null
  * @param videoCodec      codec of the annotated video, or null
+ * @param droppedFrames   frames of a live stream dropped because the analysis fell too far behind (0 for files)
+ * @param error           why the source stopped early (a lost stream), else null
  */
 public record AnalysisSummary(String input, String model, long frames, long framesWithFaces, long faces,
                               Map<String, Long> labelCounts, double processingFps, long elapsedMs,
-                              String video, String videoCodec) {
+                              String video, String videoCodec, long droppedFrames, String error) {
 }

@@ -1,0 +1,90 @@
+package io.emolens.bench;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import io.emolens.pipeline.AnalyzedFrame;
+import io.emolens.pipeline.FrameAnalyzer;
+import io.emolens.pipeline.LivePipeline;
+import io.emolens.pipeline.LiveStats;
+import io.emolens.session.RecordingSettings;
+import io.emolens.session.SessionInfo;
+import io.emolens.session.SessionRecorder;
+import io.emolens.source.FrameSource;
+import io.emolens.track.BoxMotion;
+
+/**
+ * Plays a source through the app's {@link LivePipeline} without a window (looping a file) and reports what the
+ * live view achieves: frames shown and analyzed per second, analysis frames replaced before use, and the age of
+ * the labels drawn, optionally while recording a session as the app does. The first seconds warm up uncounted.
+ */
+public final class LiveBenchmark {
+    private static final long WARM_UP_MS = 3000;
+
+    /**
+     * @param sourceFps      the source's nominal frame rate
+     * @param stats          counters over the measured seconds
+     * @param recordedFrames frames the session recorded (0 without {@code --record})
+     * @param videoDropped   frames the recording's encoder dropped
+     * @param peakRssMb      the process's peak resident set size, -1 where /proc is absent
+     */
+    public record Result(double sourceFps, LiveStats.Snapshot stats, long recordedFrames, long videoDropped, String sessionStatus,
+                         double peakRssMb) {
+    }
+
+    /**
+     * @param analyzer analyzer for the pipeline (closed with it)
+     * @param session  a folder to record into, or null to measure without recording
+     */
+    public Result run(Supplier<FrameSource> source, FrameAnalyzer analyzer, BoxMotion.Mode motion, double seconds, Path session)
+            throws InterruptedException {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("seconds must be > 0, was " + seconds);
+        }
+        AtomicReference<SessionRecorder> recorder = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        double sourceFps;
+        try (FrameSource probe = source.get()) {
+            sourceFps = probe.frameRate();
+        }
+        try (LivePipeline pipeline = new LivePipeline(analyzer, new LivePipeline.Listener() {
+            @Override
+            public void onFrame(AnalyzedFrame frame, double fps) {
+                SessionRecorder r = recorder.get();
+                if (r != null) {
+                    r.frame(frame, r.elapsedMs());
+                }
+            }
+
+            @Override
+            public void onStopped(String name, Optional<Throwable> error) {
+                error.ifPresent(failure::set);
+            }
+        }, motion)) {
+            if (session != null) {
+                recorder.set(SessionRecorder.start(session, RecordingSettings.LIVE, "bench live", analyzer.classifier().map(c -> c.name()).orElse(null),
+                        pipeline.preprocessor(), m -> { }));
+            }
+            pipeline.start(source, true);
+            Thread.sleep(WARM_UP_MS);
+            pipeline.stats().reset();
+            Thread.sleep((long) (seconds * 1000));
+            LiveStats.Snapshot stats = pipeline.stats().snapshot();
+            pipeline.stop();
+            SessionRecorder r = recorder.get();
+            SessionInfo info = r == null ? null : r.stop();
+            if (failure.get() != null) {
+                throw new IllegalStateException("the live pipeline stopped: " + failure.get().getMessage(), failure.get());
+            }
+            return new Result(sourceFps, stats, info == null ? 0 : info.frames(), info == null ? 0 : info.droppedFrames(),
+                    info == null ? null : info.status(), ProcessMemory.peakRssMb());
+        } finally {
+            SessionRecorder r = recorder.get();
+            if (r != null) {
+                r.stop();
+            }
+        }
+    }
+}
