@@ -48,6 +48,7 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
         this.video = new VideoPanel(prefs.overlay());
         this.pipeline = new LivePipeline(services.analyzers().create(null, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE), new PipelineListener());
         pipeline.setDetectorConfig(prefs.detector());
+        pipeline.setMirror(prefs.mirrorCamera());
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.addWindowListener(new WindowAdapter() {
             @Override
@@ -116,6 +117,27 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
     @Override
     public void playDemo() {
         sources.playDemo();
+    }
+
+    @Override
+    public void openStream() {
+        sources.openStream();
+    }
+
+    SourceController sources() {
+        return sources;
+    }
+
+    @Override
+    public boolean mirrorCamera() {
+        return prefs.mirrorCamera();
+    }
+
+    @Override
+    public void setMirrorCamera(boolean mirror) {
+        prefs.mirrorCamera(mirror);
+        pipeline.setMirror(mirror);
+        status.message(mirror ? "Cameras are shown mirrored, as in a video call (M)." : "Cameras are shown as they see you (M).");
     }
 
     @Override
@@ -278,8 +300,7 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
             recording.onSourceStopped(source, error);
             SwingUtilities.invokeLater(() -> {
                 if (error.isPresent()) {
-                    status.message(source + " stopped: " + Dialogs.describe(error.get()));
-                    Dialogs.error(frame, source + " stopped", error.get());
+                    sources.lost(source, error.get());
                 } else {
                     status.message("End of " + source + ". Open another source from the File menu.");
                 }
