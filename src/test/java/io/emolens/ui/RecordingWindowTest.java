@@ -190,13 +190,24 @@ class RecordingWindowTest {
         waitFor(() -> onEdt(() -> w.recording().isRecording()), 10_000, "the toolbar's Record starts recording");
         Path folder = onEdt(() -> w.recording().folder()).orElseThrow();
         waitFor(() -> onEdt(() -> !w.recording().isRecording()), 60_000, "the lost source stops the recording");
-        waitFor(() -> Files.readString(folder.resolve("session.json")).contains("\"complete\""), 20_000, "finalized");
+        waitFor(() -> Files.readString(folder.resolve("session.json")).contains("\"failed\""), 20_000, "finalized as failed");
+        assertTrue(Files.readString(folder.resolve("session.json")).contains("demo.mp4 was lost: Camera unplugged"),
+                "session.json names the lost source and why");
         waitFor(() -> onEdt(() -> w.status().messageText()).contains("frames"), 10_000, "the status bar reports the saved session");
         String message = onEdt(() -> w.status().messageText());
         assertTrue(message.startsWith("Recording stopped because demo.mp4 stopped (Camera unplugged") && message.contains(folder.toString()),
                 message);
         RecordedSession s = RecordedSession.open(folder);
         assertTrue(s.info().frames() >= 1 && s.info().frames() <= 45, "frames kept: " + s.info().frames());
+        waitFor(() -> onEdt(() -> w.sources().lostDialog() != null && w.sources().lostDialog().isShowing()), 10_000,
+                "a dialog that does not block the window offers Reconnect");
+        assertFalse(onEdt(() -> w.sources().lostDialog().isModal()));
+        long before = w.framesShown();
+        SwingUtilities.invokeAndWait(() -> {
+            javax.swing.JOptionPane pane = (javax.swing.JOptionPane) w.sources().lostDialog().getContentPane().getComponent(0);
+            pane.setValue("Reconnect");
+        });
+        waitFor(() -> w.framesShown() >= before + 3, 30_000, "Reconnect plays the source again");
         SwingUtilities.invokeAndWait(() -> {
             for (java.awt.Window open : java.awt.Window.getWindows()) {
                 if (open instanceof javax.swing.JDialog) {
