@@ -8,6 +8,7 @@ import javax.swing.SwingUtilities;
 import io.emolens.classify.ModelLoader;
 import io.emolens.classify.ModelStore;
 import io.emolens.cli.AnalyzeCommand;
+import io.emolens.cli.BenchFollowCommand;
 import io.emolens.cli.BenchLiveCommand;
 import io.emolens.cli.BenchPipelineCommand;
 import io.emolens.cli.BenchRecordingCommand;
@@ -48,6 +49,9 @@ public final class Main {
                 }
                 if (type == BenchPipelineCommand.class) {
                     return type.cast(new BenchPipelineCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));
+                }
+                if (type == BenchFollowCommand.class) {
+                    return type.cast(new BenchFollowCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));
                 }
                 if (type == BenchLiveCommand.class) {
                     return type.cast(new BenchLiveCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));

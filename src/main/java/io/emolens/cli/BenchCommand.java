@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code bench}: performance measurements whose results go to docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory.",
-        subcommands = {BenchPipelineCommand.class, BenchRecordingCommand.class, BenchCnnCommand.class, BenchLiveCommand.class})
+        subcommands = {BenchPipelineCommand.class, BenchRecordingCommand.class, BenchCnnCommand.class, BenchLiveCommand.class, BenchFollowCommand.class})
 public final class BenchCommand {
 }
