@@ -46,12 +46,12 @@ final class NetworkStreamSource implements FrameSource {
         try {
             g.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
-            closeQuietly(g);
+            VideoFileSource.closeQuietly(g);
             throw new EmolensException("Cannot open the stream " + url + ": " + VideoFileSource.reason(e)
                     + ". Check the address and that the camera or app is serving it.", e);
         }
         if (g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
-            closeQuietly(g);
+            VideoFileSource.closeQuietly(g);
             throw new EmolensException("The stream " + url + " has no video.");
         }
         this.grabber = g;
@@ -98,15 +98,7 @@ final class NetworkStreamSource implements FrameSource {
     public void close() {
         if (!closed) {
             closed = true;
-            closeQuietly(grabber);
-        }
-    }
-
-    private static void closeQuietly(FrameGrabber g) {
-        try {
-            g.close();
-        } catch (FrameGrabber.Exception | RuntimeException ignored) {
-            // releasing after a failure: the original error is what the user needs to see
+            VideoFileSource.closeQuietly(grabber);
         }
     }
 }

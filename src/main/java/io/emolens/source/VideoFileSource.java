@@ -101,7 +101,7 @@ final class VideoFileSource implements FrameSource {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
     }
 
-    private static void closeQuietly(FrameGrabber g) {
+    static void closeQuietly(FrameGrabber g) {
         try {
             g.close();
         } catch (FrameGrabber.Exception | RuntimeException ignored) {
