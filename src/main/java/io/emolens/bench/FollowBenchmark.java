@@ -22,8 +22,11 @@ import io.emolens.track.TrackedFace;
 public final class FollowBenchmark {
 
     /** Mean IoU and mean centre error (pixels) of the shown boxes against the frame's own detection. */
-    public record Score(BoxMotion.Mode mode, int period, double meanIou, double meanCentreErrorPx, long boxes) {
+    public record Score(BoxMotion.Mode mode, long maxAheadMs, int period, double meanIou, double meanCentreErrorPx, long boxes) {
     }
+
+    /** Extrapolation horizons compared besides holding. */
+    static final long[] HORIZONS_MS = {100, BoxMotion.MAX_AHEAD_MS};
 
     public List<Score> run(Supplier<FrameSource> clip, FrameAnalyzer analyzer, int[] periods) {
         List<AnalyzedFrame> reference = new ArrayList<>();
@@ -36,15 +39,16 @@ public final class FollowBenchmark {
         }
         List<Score> scores = new ArrayList<>();
         for (int period : periods) {
-            for (BoxMotion.Mode mode : BoxMotion.Mode.values()) {
-                scores.add(replay(reference, mode, period));
+            scores.add(replay(reference, BoxMotion.Mode.HOLD, 0, period));
+            for (long horizon : HORIZONS_MS) {
+                scores.add(replay(reference, BoxMotion.Mode.VELOCITY, horizon, period));
             }
         }
         return scores;
     }
 
-    private static Score replay(List<AnalyzedFrame> reference, BoxMotion.Mode mode, int period) {
-        BoxMotion motion = new BoxMotion(mode);
+    private static Score replay(List<AnalyzedFrame> reference, BoxMotion.Mode mode, long horizon, int period) {
+        BoxMotion motion = new BoxMotion(mode, horizon);
         AnalyzedFrame shownAnalysis = null;
         double iou = 0;
         double centre = 0;
@@ -75,6 +79,6 @@ public final class FollowBenchmark {
                 }
             }
         }
-        return new Score(mode, period, n == 0 ? Double.NaN : iou / n, n == 0 ? Double.NaN : centre / n, n);
+        return new Score(mode, horizon, period, n == 0 ? Double.NaN : iou / n, n == 0 ? Double.NaN : centre / n, n);
     }
 }

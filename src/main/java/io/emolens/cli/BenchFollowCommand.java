@@ -10,6 +10,7 @@ import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.FrameAnalyzer;
 import io.emolens.session.AnalyzerFactory;
 import io.emolens.source.FrameSourceFactory;
+import io.emolens.track.BoxMotion;
 import io.emolens.track.TrackerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,10 +43,10 @@ public final class BenchFollowCommand implements Callable<Integer> {
         Path clip = input != null ? input : demoClip.get();
         try (FrameAnalyzer analyzer = analyzers.create(null, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE)) {
             out.printf("%s: boxes shown between analyses vs the frame's own detection%n", clip.getFileName());
-            out.println("period  follow     mean IoU  centre error (px)  boxes");
+            out.println("period  follow           mean IoU  centre error (px)  boxes");
             for (FollowBenchmark.Score s : new FollowBenchmark().run(() -> sources.open(clip), analyzer, periods)) {
-                out.printf("%6d  %-9s  %8.3f  %17.1f  %5d%n", s.period(), s.mode().name().toLowerCase(java.util.Locale.ROOT), s.meanIou(),
-                        s.meanCentreErrorPx(), s.boxes());
+                String follow = s.mode() == BoxMotion.Mode.HOLD ? "hold" : "velocity<=" + s.maxAheadMs() + "ms";
+                out.printf("%6d  %-15s  %8.3f  %17.1f  %5d%n", s.period(), follow, s.meanIou(), s.meanCentreErrorPx(), s.boxes());
             }
         }
         return 0;

@@ -9,7 +9,7 @@ import io.emolens.core.FaceBox;
 /**
  * Moves each face's last detected box to a later frame's time, so that boxes follow faces on frames that were
  * shown but not analyzed. {@link Mode#VELOCITY} extrapolates the box centre at the velocity seen between the
- * face's last two detections (smoothed, at most {@link #MAX_AHEAD_MS} ahead); {@link Mode#HOLD} keeps the last box.
+ * face's last two detections (smoothed, at most a horizon ahead, {@link #MAX_AHEAD_MS} by default); {@link Mode#HOLD} keeps the last box.
  * Thread-confined.
  */
 public final class BoxMotion {
@@ -21,10 +21,11 @@ public final class BoxMotion {
         VELOCITY
     }
 
-    /** Extrapolation horizon: beyond it a box stops moving (the detector is late, not the face fast). */
+    /** Default extrapolation horizon: beyond it a box stops moving (the detector is late, not the face fast). */
     public static final long MAX_AHEAD_MS = 250;
     private static final long MAX_GAP_MS = 1000;
     private final Mode mode;
+    private final long maxAheadMs;
     private final Map<Integer, State> faces = new HashMap<>();
 
     private static final class State {
@@ -35,7 +36,16 @@ public final class BoxMotion {
     }
 
     public BoxMotion(Mode mode) {
+        this(mode, MAX_AHEAD_MS);
+    }
+
+    /** @param maxAheadMs how far past its last detection a box is moved at most */
+    public BoxMotion(Mode mode, long maxAheadMs) {
+        if (maxAheadMs < 0) {
+            throw new IllegalArgumentException("maxAheadMs must be >= 0, was " + maxAheadMs);
+        }
         this.mode = mode;
+        this.maxAheadMs = maxAheadMs;
     }
 
     public Mode mode() {
@@ -70,7 +80,7 @@ public final class BoxMotion {
         if (mode == Mode.HOLD || s == null) {
             return lastBox;
         }
-        long ahead = Math.max(0, Math.min(MAX_AHEAD_MS, timeMs - s.timeMs));
+        long ahead = Math.max(0, Math.min(maxAheadMs, timeMs - s.timeMs));
         int dx = (int) Math.round(s.vx * ahead);
         int dy = (int) Math.round(s.vy * ahead);
         if (dx == 0 && dy == 0) {

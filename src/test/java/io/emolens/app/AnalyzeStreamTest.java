@@ -3,6 +3,7 @@ package io.emolens.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,30 @@ class AnalyzeStreamTest {
             assertTrue(session.faces().size() >= 1);
             assertTrue(VideoFrames.count(tmp.resolve("annotated.mp4")) >= 1, "annotated.mp4 is readable");
             assertTrue(Files.readString(tmp.resolve("summary.json")).contains("\"error\" : \"Lost the stream"));
+        }
+    }
+
+    @Test
+    void ctrlCStopsAStreamAnalysisCleanlyWithEverythingFinalized(@TempDir Path tmp) throws Exception {
+        try (MjpegServer server = MjpegServer.start()) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Path out = tmp.resolve("out");
+            Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "analyze",
+                    server.url(), "--out", out.toString(), "--video", "--no-progress")
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (!(Files.exists(out.resolve("faces.csv")) && Files.size(out.resolve("faces.csv")) > 2000) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "Ctrl+C ends analyze");
+            RecordedSession session = RecordedSession.open(out);
+            assertEquals(SessionInfo.COMPLETE, session.info().status(), Files.readString(tmp.resolve("log.txt")));
+            assertEquals(session.info().faceRows(), session.faces().size());
+            assertTrue(session.info().frames() >= 1);
+            assertTrue(Files.readString(out.resolve("summary.json")).contains("\"frames\" : " + session.info().frames()),
+                    "summary.json written with the frames analyzed");
+            assertTrue(VideoFrames.count(out.resolve("annotated.mp4")) >= 1, "annotated.mp4 is finalized and plays");
         }
     }
 }
