@@ -24,7 +24,7 @@ public final class LiveBenchmark {
     private static final long WARM_UP_MS = 3000;
 
     /**
-     * @param sourceFps      the source's nominal frame rate
+     * @param sourceFps      a file's nominal frame rate; for a live source the rate its frames were read at
      * @param stats          counters over the measured seconds
      * @param recordedFrames frames the session recorded (0 without {@code --record})
      * @param videoDropped   frames the recording's encoder dropped
@@ -45,10 +45,13 @@ public final class LiveBenchmark {
         }
         AtomicReference<SessionRecorder> recorder = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        double sourceFps;
-        try (FrameSource probe = source.get()) {
-            sourceFps = probe.frameRate();
-        }
+        FrameSource first = source.get();
+        double nominalFps = first.isLive() ? 0 : first.frameRate();
+        AtomicReference<FrameSource> unused = new AtomicReference<>(first);
+        Supplier<FrameSource> opener = () -> {
+            FrameSource f = unused.getAndSet(null);
+            return f != null ? f : source.get();
+        };
         try (LivePipeline pipeline = new LivePipeline(analyzer, new LivePipeline.Listener() {
             @Override
             public void onFrame(AnalyzedFrame frame, double fps) {
@@ -67,7 +70,7 @@ public final class LiveBenchmark {
                 recorder.set(SessionRecorder.start(session, RecordingSettings.LIVE, "bench live", analyzer.classifier().map(c -> c.name()).orElse(null),
                         pipeline.preprocessor(), m -> { }));
             }
-            pipeline.start(source, true);
+            pipeline.start(opener, true);
             Thread.sleep(WARM_UP_MS);
             pipeline.stats().reset();
             Thread.sleep((long) (seconds * 1000));
@@ -78,6 +81,7 @@ public final class LiveBenchmark {
             if (failure.get() != null) {
                 throw new IllegalStateException("the live pipeline stopped: " + failure.get().getMessage(), failure.get());
             }
+            double sourceFps = nominalFps > 0 ? nominalFps : stats.read() / stats.seconds();
             return new Result(sourceFps, stats, info == null ? 0 : info.frames(), info == null ? 0 : info.droppedFrames(),
                     info == null ? null : info.status(), ProcessMemory.peakRssMb());
         } finally {

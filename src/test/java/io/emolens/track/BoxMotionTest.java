@@ -15,14 +15,14 @@ class BoxMotionTest {
             // mode, x at 0 ms, x at 100 ms, time shown, expected x (velocity is smoothed: half the first speed)
             "VELOCITY, 100, 120, 100, 120",
             "VELOCITY, 100, 120, 200, 130",
-            "VELOCITY, 100, 120, 350, 145",
-            "VELOCITY, 100, 120, 1000, 145",
+            "VELOCITY, 100, 120, 350, 130",
+            "VELOCITY, 100, 120, 1000, 130",
             "VELOCITY, 100, 80, 200, 70",
             "VELOCITY, 100, 100, 300, 100",
             "VELOCITY, 100, 590, 300, 590",
             "HOLD, 100, 120, 300, 120",
     })
-    void boxesMoveAtTheFacesLastSpeedForAtMostAQuarterSecond(BoxMotion.Mode mode, int x0, int x1, long shownAt, int expectedX) {
+    void boxesMoveAtTheFacesLastSpeedForAtMostATenthOfASecond(BoxMotion.Mode mode, int x0, int x1, long shownAt, int expectedX) {
         BoxMotion motion = new BoxMotion(mode);
         motion.observe(1, new FaceBox(x0, 50, 40, 40), 0);
         FaceBox last = new FaceBox(x1, 50, 40, 40);
