@@ -29,9 +29,23 @@ public final class LiveBenchmark {
      * @param recordedFrames frames the session recorded (0 without {@code --record})
      * @param videoDropped   frames the recording's encoder dropped
      * @param peakRssMb      the process's peak resident set size, -1 where /proc is absent
+     * @param analysisCpuMsPerFrame CPU time of the analysis thread per analyzed frame: its wall time on an idle core
+     * @param displayCpuMsPerFrame  CPU time of the source (read, follow, record calls) thread per shown frame
      */
     public record Result(double sourceFps, LiveStats.Snapshot stats, long recordedFrames, long videoDropped, String sessionStatus,
-                         double peakRssMb) {
+                         double peakRssMb, double analysisCpuMsPerFrame, double displayCpuMsPerFrame) {
+    }
+
+    /** CPU time so far of the live threads named {@code name}, in nanoseconds. */
+    private static long cpuNanos(String name) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().equals(name)) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     /**
@@ -73,8 +87,12 @@ public final class LiveBenchmark {
             pipeline.start(opener, true);
             Thread.sleep(WARM_UP_MS);
             pipeline.stats().reset();
+            long analysisCpu = cpuNanos("emolens-analysis");
+            long displayCpu = cpuNanos("emolens-pipeline");
             Thread.sleep((long) (seconds * 1000));
             LiveStats.Snapshot stats = pipeline.stats().snapshot();
+            analysisCpu = cpuNanos("emolens-analysis") - analysisCpu;
+            displayCpu = cpuNanos("emolens-pipeline") - displayCpu;
             pipeline.stop();
             SessionRecorder r = recorder.get();
             SessionInfo info = r == null ? null : r.stop();
@@ -83,7 +101,8 @@ public final class LiveBenchmark {
             }
             double sourceFps = nominalFps > 0 ? nominalFps : stats.read() / stats.seconds();
             return new Result(sourceFps, stats, info == null ? 0 : info.frames(), info == null ? 0 : info.droppedFrames(),
-                    info == null ? null : info.status(), ProcessMemory.peakRssMb());
+                    info == null ? null : info.status(), ProcessMemory.peakRssMb(), analysisCpu / 1e6 / Math.max(1, stats.analyzed()),
+                    displayCpu / 1e6 / Math.max(1, stats.displayed()));
         } finally {
             SessionRecorder r = recorder.get();
             if (r != null) {

@@ -122,6 +122,8 @@ public final class BenchLiveCommand implements Callable<Integer> {
         values.put("labels_drawn", s.labelAges());
         values.put("recorded_frames", r.recordedFrames());
         values.put("recording_dropped_frames", r.videoDropped());
+        values.put("analysis_cpu_ms_per_frame", r.analysisCpuMsPerFrame());
+        values.put("display_cpu_ms_per_frame", r.displayCpuMsPerFrame());
         values.put("peak_rss_mb", r.peakRssMb());
         values.put("cpus", Runtime.getRuntime().availableProcessors());
         out.printf("%s, model %s, detector %s, boxes %s%s, %.1f s measured, %d CPUs%n", Path.of(clip).getFileName(),
@@ -133,6 +135,8 @@ public final class BenchLiveCommand implements Callable<Integer> {
         out.printf("analysis    %6.2f frames/s (%d analyzed, %d replaced by a newer frame before analysis)%n", s.analysisFps(), s.analyzed(),
                 s.droppedAnalysis());
         out.printf("label age   p50 %.0f ms, p95 %.0f ms (%d labels drawn)%n", s.labelAgeP50Ms(), s.labelAgeP95Ms(), s.labelAges());
+        out.printf("CPU         analysis %.1f ms per analyzed frame, source thread %.1f ms per shown frame%n", r.analysisCpuMsPerFrame(),
+                r.displayCpuMsPerFrame());
         if (record) {
             out.printf("recorded    %d frames (%d dropped by the encoder), session %s%n", r.recordedFrames(), r.videoDropped(), r.sessionStatus());
         }
