@@ -115,7 +115,7 @@ final class SourceController {
      */
     void lost(String source, Throwable error) {
         status.message(source + " stopped: " + Dialogs.describe(error));
-        JOptionPane pane = new JOptionPane(source + " stopped:\n" + Dialogs.describe(error) + "\n\nAnything being recorded was saved.",
+        JOptionPane pane = new JOptionPane(source + " stopped:\n" + Dialogs.describe(error) + "\n\nIf you were recording, the session is saved.",
                 JOptionPane.WARNING_MESSAGE, JOptionPane.DEFAULT_OPTION, null, new Object[] {"Reconnect", "Close"}, "Reconnect");
         JDialog dialog = pane.createDialog(frame, source + " stopped");
         dialog.setName("dialog.sourceLost");
