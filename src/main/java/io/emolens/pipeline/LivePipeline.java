@@ -56,14 +56,20 @@ public final class LivePipeline implements AutoCloseable {
         this.motion = motion;
     }
 
-    /** Stops whatever runs and starts reading from the sources {@code opener} makes (called again to loop). */
-    public synchronized void start(Supplier<FrameSource> opener, boolean loop) {
+    /**
+     * Stops whatever runs and starts reading from the sources {@code opener} makes (called again to loop). The source
+     * is opened (which may take a network timeout) without holding this pipeline's lock, so other calls do not wait.
+     */
+    public void start(Supplier<FrameSource> opener, boolean loop) {
         stop();
         FrameSource first = opener.get();
-        runner = new Runner(first, opener, loop);
-        thread = new Thread(runner, "emolens-pipeline");
-        thread.setDaemon(true);
-        thread.start();
+        synchronized (this) {
+            stop();
+            runner = new Runner(first, opener, loop);
+            thread = new Thread(runner, "emolens-pipeline");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     /**
