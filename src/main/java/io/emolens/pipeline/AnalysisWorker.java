@@ -22,13 +22,15 @@ final class AnalysisWorker implements Runnable {
      * An analysis of one captured frame.
      *
      * @param classifiedAt per face id, the capture time of the frame its probabilities came from
+     * @param model        the classifier generation the probabilities came from ({@code modelGeneration} at the time)
      */
-    record Result(AnalyzedFrame analyzed, long captureNanos, long generation, Map<Integer, Long> classifiedAt) {
+    record Result(AnalyzedFrame analyzed, long captureNanos, long generation, Map<Integer, Long> classifiedAt, long model) {
     }
 
     private final FrameAnalyzer analyzer;
     private final LiveStats stats;
     private final Runnable beforeEach;
+    private final java.util.function.LongSupplier modelGeneration;
     private final Object lock = new Object();
     private final AtomicReference<Result> latest = new AtomicReference<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -38,11 +40,15 @@ final class AnalysisWorker implements Runnable {
     private long analyzedGeneration = -1;
     private boolean running = true;
 
-    /** @param beforeEach run on this thread before each analysis (swapping the classifier) */
-    AnalysisWorker(FrameAnalyzer analyzer, LiveStats stats, Runnable beforeEach) {
+    /**
+     * @param beforeEach      run on this thread before each analysis (swapping the classifier)
+     * @param modelGeneration counts classifier changes; read after {@code beforeEach}, it tags each result
+     */
+    AnalysisWorker(FrameAnalyzer analyzer, LiveStats stats, Runnable beforeEach, java.util.function.LongSupplier modelGeneration) {
         this.analyzer = analyzer;
         this.stats = stats;
         this.beforeEach = beforeEach;
+        this.modelGeneration = modelGeneration;
     }
 
     /** Hands the newest frame over; a frame still waiting is replaced and counted as dropped. */
@@ -137,6 +143,7 @@ final class AnalysisWorker implements Runnable {
             classifiedAt.clear();
             analyzedGeneration = c.generation();
         }
+        long model = modelGeneration.getAsLong();
         beforeEach.run();
         AnalyzedFrame result = analyzer.analyze(c.frame());
         Map<Integer, Long> seen = new HashMap<>();
@@ -154,7 +161,7 @@ final class AnalysisWorker implements Runnable {
         classifiedAt.keySet().retainAll(seen.keySet());
         synchronized (lock) {
             if (c.generation() == generation) {
-                latest.set(new Result(result, c.captureNanos(), c.generation(), Map.copyOf(seen)));
+                latest.set(new Result(result, c.captureNanos(), c.generation(), Map.copyOf(seen), model));
                 stats.frameAnalyzed();
             }
             lock.notifyAll();

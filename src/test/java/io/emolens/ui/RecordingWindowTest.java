@@ -74,6 +74,8 @@ class RecordingWindowTest {
         MainWindow w = window[0];
         waitFor(() -> w.framesShown() >= 10, 30_000, "frames advance");
         waitFor(() -> onEdt(() -> w.status().modelText()).startsWith("Model: "), 30_000, "the shipped model loads");
+        waitFor(() -> !onEdt(() -> w.status().facesText()).trim().startsWith("0 "), 60_000,
+                "the analysis, on its own thread, finds the performer");
 
         press(w, KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK);
         waitFor(() -> onEdt(() -> w.recording().isRecording()), 10_000, "Ctrl+R starts recording");
