@@ -92,6 +92,8 @@ class RecordingWindowTest {
         long clearedAt = System.nanoTime();
         Thread.sleep(500);
         Path folder = onEdt(() -> w.recording().folder()).orElseThrow();
+        waitFor(() -> Files.readAllLines(folder.resolve("faces.csv")).size() > 3, 60_000,
+                "shown frames carry the analysis thread's faces into faces.csv");
         press(w, KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK);
         waitFor(() -> Files.readString(folder.resolve("session.json")).contains("\"complete\""), 20_000, "Ctrl+R stops and finalizes");
 
