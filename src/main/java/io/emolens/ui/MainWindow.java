@@ -284,15 +284,24 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
         Dialogs.shortcuts(frame, Menus.shortcutsText());
     }
 
+    private record Shown(AnalyzedFrame frame, double fps) {
+    }
+
+    /** The newest frame waiting for the EDT: frames arriving faster than the EDT paints replace it instead of queuing. */
+    private final java.util.concurrent.atomic.AtomicReference<Shown> toShow = new java.util.concurrent.atomic.AtomicReference<>();
+
     private final class PipelineListener implements LivePipeline.Listener {
         @Override
         public void onFrame(AnalyzedFrame analyzed, double fps) {
             recording.onFrame(analyzed);
-            SwingUtilities.invokeLater(() -> {
-                framesShown++;
-                video.show(analyzed, fps);
-                status.frame(fps, analyzed.faces().size());
-            });
+            if (toShow.getAndSet(new Shown(analyzed, fps)) == null) {
+                SwingUtilities.invokeLater(() -> {
+                    Shown next = toShow.getAndSet(null);
+                    framesShown++;
+                    video.show(next.frame(), next.fps());
+                    status.frame(next.fps(), next.frame().faces().size());
+                });
+            }
         }
 
         @Override
