@@ -9,6 +9,8 @@ import io.emolens.classify.ModelLoader;
 import io.emolens.classify.ModelStore;
 import io.emolens.cli.AnalyzeCommand;
 import io.emolens.cli.BenchDetectCommand;
+import io.emolens.cli.BenchFollowCommand;
+import io.emolens.cli.BenchLiveCommand;
 import io.emolens.cli.BenchPipelineCommand;
 import io.emolens.cli.BenchRecordingCommand;
 import io.emolens.cli.EmolensCommand;
@@ -55,6 +57,12 @@ public final class Main {
                 }
                 if (type == BenchDetectCommand.class) {
                     return type.cast(new BenchDetectCommand(wiring, sources, out));
+                }
+                if (type == BenchFollowCommand.class) {
+                    return type.cast(new BenchFollowCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));
+                }
+                if (type == BenchLiveCommand.class) {
+                    return type.cast(new BenchLiveCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));
                 }
                 if (type == BenchRecordingCommand.class) {
                     return type.cast(new BenchRecordingCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));

@@ -28,8 +28,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Detect and classify every face of a video, an image or a folder of images.")
 public final class AnalyzeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "INPUT", description = "video file, image file or folder of images")
-    Path input;
+    @Parameters(index = "0", paramLabel = "INPUT", description = "video file, image file, folder of images, or network camera URL (http(s):// MJPEG, rtsp://)")
+    String input;
+
+    @Option(names = "--seconds", defaultValue = "0", paramLabel = "S", description = "stop after S seconds of the input (0: to the end; Ctrl+C also stops a stream cleanly)")
+    double seconds;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
     Path out;
@@ -74,8 +77,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         AnalysisSummary summary;
         ProgressBar bar = new ProgressBar(err, !noProgress);
-        try (FrameAnalyzer analyzer = analyzers.create(classifier, TrackerConfig.UNSMOOTHED, ClassifyPolicy.EVERY_FACE, detector)) {
-            summary = service.analyze(input, out, video, analyzer, bar::update);
+        try (FrameAnalyzer analyzer = analyzers.create(classifier, TrackerConfig.UNSMOOTHED, ClassifyPolicy.EVERY_FACE, detector);
+             ParallelDetectors more = new ParallelDetectors(analyzers, detector)) {
+            summary = AnalysisInterrupt.run(control -> service.analyze(input, out, video, analyzer, more.list(), seconds, control, bar::update));
         } finally {
             bar.finish();
         }

@@ -26,4 +26,25 @@ public record VideoFrame(long index, long timeMs, String source, BufferedImage i
     public int height() {
         return image.getHeight();
     }
+
+    /** A new frame with the picture flipped left to right (a selfie view), same index, time and source. */
+    public VideoFrame mirrored() {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] src = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        byte[] dst = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        int row = w * 3;
+        for (int y = 0; y < h; y++) {
+            int o = y * row;
+            for (int x = 0; x < w; x++) {
+                int s = o + x * 3;
+                int d = o + (w - 1 - x) * 3;
+                dst[d] = src[s];
+                dst[d + 1] = src[s + 1];
+                dst[d + 2] = src[s + 2];
+            }
+        }
+        return new VideoFrame(index, timeMs, source, out);
+    }
 }

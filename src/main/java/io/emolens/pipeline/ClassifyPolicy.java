@@ -11,8 +11,11 @@ package io.emolens.pipeline;
 public record ClassifyPolicy(int maxFacesPerFrame, long minIntervalMs) {
     /** Offline analysis: every face on every frame. */
     public static final ClassifyPolicy EVERY_FACE = new ClassifyPolicy(Integer.MAX_VALUE, 0);
-    /** Live view: about 10 refreshes a second per face, at most 4 faces a frame. */
-    public static final ClassifyPolicy LIVE = new ClassifyPolicy(4, 100);
+    /**
+     * Live view: at most 4 faces a frame, each on every analyzed frame; the live analysis already runs only on the
+     * newest frame at the rate it can, so a per-face interval would only age the labels.
+     */
+    public static final ClassifyPolicy LIVE = new ClassifyPolicy(4, 0);
 
     public ClassifyPolicy {
         if (maxFacesPerFrame < 1) {

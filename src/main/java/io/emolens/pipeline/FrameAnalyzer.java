@@ -76,6 +76,48 @@ public final class FrameAnalyzer implements AutoCloseable {
                 model == null ? null : model.name(), settings);
     }
 
+    /** Detection alone, with this analyzer's detector (for detecting on several threads, one analyzer each). */
+    public List<FaceBox> detect(VideoFrame frame) {
+        return detector.detect(frame.image());
+    }
+
+    /**
+     * Classifies every face of several frames in one batch (offline analysis), in frame then box order; empty lists
+     * without a classifier.
+     */
+    public List<List<EmotionScores>> classifyAll(List<VideoFrame> frames, List<List<FaceBox>> boxes) {
+        EmotionClassifier model = classifier;
+        List<float[]> inputs = new ArrayList<>();
+        for (int f = 0; f < frames.size() && model != null; f++) {
+            for (FaceBox box : boxes.get(f)) {
+                inputs.add(preprocessor.toInput(frames.get(f).image(), box, model.inputSpec()));
+            }
+        }
+        List<EmotionScores> flat = model == null || inputs.isEmpty() ? List.of() : model.classify(inputs);
+        List<List<EmotionScores>> out = new ArrayList<>(frames.size());
+        int k = 0;
+        for (List<FaceBox> frameBoxes : boxes) {
+            out.add(flat.isEmpty() ? List.of() : List.copyOf(flat.subList(k, k + frameBoxes.size())));
+            k += frameBoxes.size();
+        }
+        return out;
+    }
+
+    /**
+     * Tracks one frame whose faces were detected and classified elsewhere ({@link #detect}, {@link #classifyAll}):
+     * frames must come in order. {@code scores} is empty (no model) or one per box.
+     */
+    public AnalyzedFrame track(VideoFrame frame, List<FaceBox> boxes, List<EmotionScores> scores, double detectMs, double classifyMs) {
+        DetectorSettings settings = detector.config();
+        List<Integer> ids = tracker.assign(boxes);
+        Map<Integer, EmotionScores> fresh = new HashMap<>();
+        for (int i = 0; i < scores.size(); i++) {
+            fresh.put(ids.get(i), tracker.update(ids.get(i), scores.get(i)));
+        }
+        EmotionClassifier model = classifier;
+        return new AnalyzedFrame(frame, tracker.faces(boxes, ids, fresh), detectMs, classifyMs, model == null ? null : model.name(), settings);
+    }
+
     /** The face detector's settings (which detector, and its own settings). */
     public DetectorSettings detectorConfig() {
         return detector.config();

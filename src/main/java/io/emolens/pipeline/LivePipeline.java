@@ -10,16 +10,20 @@ import io.emolens.core.VideoFrame;
 import io.emolens.detect.DetectorSettings;
 import io.emolens.preprocess.FacePreprocessor;
 import io.emolens.source.FrameSource;
+import io.emolens.track.BoxMotion;
 
 /**
- * Runs a {@link FrameAnalyzer} over a {@link FrameSource} on one named daemon thread and hands the latest
- * result to a {@link Listener}. File sources are paced to their frame rate (stills shown for a while) and may
- * loop; cameras run as fast as they deliver. Owns the source it runs: stopping closes it. Also owns the
- * classifiers given to {@link #replaceClassifier}, which it swaps and closes on its own thread.
+ * Plays a {@link FrameSource} live with a {@link FrameAnalyzer}: the source thread ("emolens-pipeline") reads every
+ * frame, paces files to their frame rate (skipping frames only to stay in real time), and hands each frame to the
+ * {@link Listener} with the latest analysis following the faces ({@link FaceFollower}); detection and classification
+ * run on their own thread ({@link AnalysisWorker}) on the newest frame, so the display keeps the source's rate
+ * whatever analysis costs. Stills are shown once analyzed. Cameras may be mirrored. Owns the source it runs
+ * (stopping closes it) and the classifiers given to {@link #replaceClassifier}, swapped on the analysis thread.
  */
 public final class LivePipeline implements AutoCloseable {
     /** Receives results on the pipeline thread: hand them to the UI thread yourself. */
     public interface Listener {
+        /** A frame to show (and record): the source's frame with the latest faces moved onto it. */
         void onFrame(AnalyzedFrame frame, double fps);
 
         /** The source ended (end of file) or failed; {@code error} is empty on a normal end. */
@@ -27,38 +31,59 @@ public final class LivePipeline implements AutoCloseable {
     }
 
     private static final long STILL_MS = 1500;
+    private static final long STOP_WAIT_MS = 2000;
     private final FrameAnalyzer analyzer;
     private final Listener listener;
+    private final BoxMotion.Mode motion;
+    private final LiveStats stats = new LiveStats();
     private final AtomicReference<AnalyzedFrame> latest = new AtomicReference<>();
     private final AtomicReference<EmotionClassifier> pendingClassifier = new AtomicReference<>();
     private final Object swapLock = new Object();
     private volatile boolean classifierPending;
+    private final java.util.concurrent.atomic.AtomicLong modelGeneration = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean paused;
+    private volatile boolean mirror;
     private Thread thread;
     private Runner runner;
 
     public LivePipeline(FrameAnalyzer analyzer, Listener listener) {
+        this(analyzer, listener, BoxMotion.Mode.VELOCITY);
+    }
+
+    /** @param motion how boxes follow faces between analyses */
+    public LivePipeline(FrameAnalyzer analyzer, Listener listener, BoxMotion.Mode motion) {
         this.analyzer = analyzer;
         this.listener = listener;
+        this.motion = motion;
     }
 
-    /** Stops whatever runs and starts reading from the sources {@code opener} makes (called again to loop). */
-    public synchronized void start(Supplier<FrameSource> opener, boolean loop) {
+    /**
+     * Stops whatever runs and starts reading from the sources {@code opener} makes (called again to loop). The source
+     * is opened (which may take a network timeout) without holding this pipeline's lock, so other calls do not wait.
+     */
+    public void start(Supplier<FrameSource> opener, boolean loop) {
         stop();
         FrameSource first = opener.get();
-        runner = new Runner(first, opener, loop);
-        thread = new Thread(runner, "emolens-pipeline");
-        thread.setDaemon(true);
-        thread.start();
+        synchronized (this) {
+            stop();
+            runner = new Runner(first, opener, loop);
+            thread = new Thread(runner, "emolens-pipeline");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
-    /** Stops the thread and closes the source; returns when the source is released. */
+    /**
+     * Stops the threads; returns when the analysis has stopped and, unless the source is blocked in a network read
+     * (it then closes itself once its read times out), when the source is released.
+     */
     public synchronized void stop() {
         if (thread != null) {
             runner.running = false;
+            runner.stopWorker();
             thread.interrupt();
             try {
-                thread.join(5000);
+                thread.join(STOP_WAIT_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -80,10 +105,25 @@ public final class LivePipeline implements AutoCloseable {
         return paused;
     }
 
+    /** Shows cameras flipped left to right (a mirror, as video calls do), from the next frame on; analysis and recording follow. */
+    public void setMirror(boolean mirror) {
+        this.mirror = mirror;
+    }
+
+    public boolean isMirror() {
+        return mirror;
+    }
+
+    /** Frame, analysis and label-age counters of the running source (reset on each start). */
+    public LiveStats stats() {
+        return stats;
+    }
+
     /** Uses {@code next} (null = detection only) from the next frame on; the previous classifier is closed. */
     public void replaceClassifier(EmotionClassifier next) {
         EmotionClassifier stale = pendingClassifier.getAndSet(next);
         classifierPending = true;
+        modelGeneration.incrementAndGet();
         if (!isRunning()) {
             swapClassifier();
         } else if (stale != null && stale != next) {
@@ -116,7 +156,7 @@ public final class LivePipeline implements AutoCloseable {
         return analyzer.classifier().map(EmotionClassifier::name);
     }
 
-    /** The most recent result, if any frame was analyzed since start. */
+    /** The most recent frame handed to the listener, if any since start. */
     public Optional<AnalyzedFrame> latest() {
         return Optional.ofNullable(latest.get());
     }
@@ -145,9 +185,19 @@ public final class LivePipeline implements AutoCloseable {
         }
     }
 
+    private void swapIfPending() {
+        if (classifierPending) {
+            swapClassifier();
+        }
+    }
+
     private final class Runner implements Runnable {
         private final Supplier<FrameSource> opener;
         private final boolean loop;
+        private final AnalysisWorker worker = new AnalysisWorker(analyzer, stats, LivePipeline.this::swapIfPending,
+                modelGeneration::get);
+        private final FaceFollower follower = new FaceFollower(motion);
+        private final Thread workerThread = new Thread(worker, "emolens-analysis");
         private FrameSource source;
         volatile boolean running = true;
 
@@ -155,6 +205,17 @@ public final class LivePipeline implements AutoCloseable {
             this.source = source;
             this.opener = opener;
             this.loop = loop;
+            workerThread.setDaemon(true);
+        }
+
+        void stopWorker() {
+            worker.stop();
+            workerThread.interrupt();
+            try {
+                workerThread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
@@ -162,7 +223,10 @@ public final class LivePipeline implements AutoCloseable {
             Optional<Throwable> error = Optional.empty();
             String name = source.description();
             try {
-                analyzer.reset();
+                stats.reset();
+                latest.set(null);
+                worker.reset();
+                workerThread.start();
                 loop();
             } catch (EmolensException | IllegalStateException | IllegalArgumentException e) {
                 error = Optional.of(e);
@@ -171,6 +235,7 @@ public final class LivePipeline implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 error = Optional.of(e);
             } finally {
+                stopWorker();
                 source.close();
             }
             listener.onStopped(name, error);
@@ -180,15 +245,18 @@ public final class LivePipeline implements AutoCloseable {
             FpsMeter fps = new FpsMeter();
             long wallStart = System.nanoTime();
             long firstFrameMs = -1;
+            long frameNanos = source.frameRate() > 0 ? (long) (1e9 / source.frameRate()) : 0;
             while (running) {
                 if (paused) {
                     Thread.sleep(50);
-                    wallStart = System.nanoTime();
                     firstFrameMs = -1;
                     continue;
                 }
-                if (classifierPending) {
-                    swapClassifier();
+                Throwable failed = worker.failure();
+                if (failed instanceof RuntimeException e) {
+                    throw e;
+                } else if (failed instanceof Error e) {
+                    throw e;
                 }
                 Optional<VideoFrame> next = source.next();
                 if (next.isEmpty()) {
@@ -197,27 +265,40 @@ public final class LivePipeline implements AutoCloseable {
                     }
                     source.close();
                     source = opener.get();
-                    analyzer.reset();
-                    wallStart = System.nanoTime();
+                    worker.reset();
+                    follower.reset();
                     firstFrameMs = -1;
                     continue;
                 }
+                stats.frameRead();
                 VideoFrame frame = next.get();
-                if (!source.isLive() && source.frameRate() > 0) {
+                if (mirror && source.isCamera()) {
+                    frame = frame.mirrored();
+                }
+                boolean still = !source.isLive() && source.frameRate() == 0;
+                if (!source.isLive() && frameNanos > 0) {
                     if (firstFrameMs < 0) {
                         firstFrameMs = frame.timeMs();
                         wallStart = System.nanoTime();
                     }
                     long dueNanos = wallStart + (frame.timeMs() - firstFrameMs) * 1_000_000L;
-                    long waitMs = (dueNanos - System.nanoTime()) / 1_000_000L;
-                    if (waitMs > 0) {
-                        Thread.sleep(waitMs);
+                    long waitNanos = dueNanos - System.nanoTime();
+                    if (waitNanos > 0) {
+                        Thread.sleep(waitNanos / 1_000_000L, (int) (waitNanos % 1_000_000L));
+                    } else if (-waitNanos > frameNanos) {
+                        stats.frameSkipped();
+                        continue;
                     }
                 }
-                AnalyzedFrame result = analyzer.analyze(frame);
-                latest.set(result);
-                listener.onFrame(result, fps.tick());
-                if (!source.isLive() && source.frameRate() == 0) {
+                long captured = System.nanoTime();
+                worker.offer(frame, captured);
+                AnalysisWorker.Result result = still ? worker.await(captured, 30_000) : worker.latest();
+                AnalyzedFrame shown = follower.follow(result, frame, captured, stats, analyzer.classifier().map(EmotionClassifier::name).orElse(null),
+                        analyzer.detectorConfig(), modelGeneration.get());
+                latest.set(shown);
+                stats.frameDisplayed();
+                listener.onFrame(shown, fps.tick());
+                if (still) {
                     Thread.sleep(STILL_MS);
                 }
             }

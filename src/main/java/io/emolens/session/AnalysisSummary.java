@@ -18,8 +18,10 @@ import io.emolens.detect.DetectorSettings;
  * @param video           the annotated video's file name, or null
  * @param videoCodec      codec of the annotated video, or null
  * @param detector        the face detector and its settings ({@code name}: {@code haar} or {@code yunet})
+ * @param droppedFrames   frames of a live stream dropped because the analysis fell too far behind (0 for files)
+ * @param error           why the source stopped early (a lost stream), else null
  */
 public record AnalysisSummary(String input, String model, long frames, long framesWithFaces, long faces,
                               Map<String, Long> labelCounts, double processingFps, long elapsedMs,
-                              String video, String videoCodec, DetectorSettings detector) {
+                              String video, String videoCodec, DetectorSettings detector, long droppedFrames, String error) {
 }

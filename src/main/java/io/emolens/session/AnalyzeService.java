@@ -3,7 +3,9 @@ package io.emolens.session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,8 +19,10 @@ import io.emolens.core.VideoFrame;
 import io.emolens.detect.DetectorSettings;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.pipeline.FrameAnalyzer;
+import io.emolens.pipeline.OfflineAnalysis;
 import io.emolens.source.FrameSource;
 import io.emolens.source.FrameSourceFactory;
+import io.emolens.source.StreamUrl;
 import io.emolens.track.TrackedFace;
 
 /**
@@ -43,57 +47,99 @@ public final class AnalyzeService {
      * File → Open session… and {@code review} read, plus {@code summary.json}.
      */
     public AnalysisSummary analyze(Path input, Path outDir, boolean video, FrameAnalyzer analyzer, AnalysisProgress progress) {
+        return analyze(input.toString(), outDir, video, analyzer, List.of(), 0, new AnalysisControl(), progress);
+    }
+
+    /**
+     * Analyzes a file, folder or network stream ({@code http(s)://}, {@code rtsp://}) like
+     * {@link #analyze(Path, Path, boolean, FrameAnalyzer, AnalysisProgress)}, detecting on {@code analyzer} and on
+     * each of {@code moreDetectors} in parallel (their classifiers are not used), for at most {@code maxSeconds}
+     * of source time (0: to the end; a stream has no end). {@code control} stops it early (Ctrl+C): the outputs
+     * are finalized with what was analyzed. A stream that is lost ends the run with session.json {@code failed}
+     * and an error naming the URL, after the summary is written.
+     */
+    public AnalysisSummary analyze(String input, Path outDir, boolean video, FrameAnalyzer analyzer, List<FrameAnalyzer> moreDetectors,
+                                   double maxSeconds, AnalysisControl control, AnalysisProgress progress) {
+        try {
+            return run(input, outDir, video, analyzer, moreDetectors, maxSeconds, control, progress);
+        } finally {
+            control.finished();
+        }
+    }
+
+    private AnalysisSummary run(String input, Path outDir, boolean video, FrameAnalyzer analyzer, List<FrameAnalyzer> moreDetectors,
+                                double maxSeconds, AnalysisControl control, AnalysisProgress progress) {
         createDirectory(outDir);
         clearPreviousSession(outDir);
         long start = System.nanoTime();
-        long frames = 0;
-        long framesWithFaces = 0;
-        long faces = 0;
         Map<String, Long> labels = new LinkedHashMap<>();
         for (Emotion e : Emotion.values()) {
             labels.put(e.label(), 0L);
         }
+        long[] counts = new long[3];
         String model = analyzer.classifier().map(c -> c.name()).orElse(null);
-        SessionInfo session;
-        try (FrameSource source = sources.open(input)) {
-            double fps = source.frameRate();
-            SessionRecorder recorder = SessionRecorder.start(outDir, RecordingSettings.offline(video, fps), source.description(),
-                    model, analyzer.preprocessor(), message -> { });
-            try {
-                String lastSource = null;
-                long total = source.frameCount();
-                Optional<VideoFrame> next;
-                while ((next = source.next()).isPresent()) {
-                    VideoFrame frame = next.get();
-                    if (!frame.source().equals(lastSource)) {
-                        analyzer.reset();
-                        lastSource = frame.source();
-                    }
-                    AnalyzedFrame result = analyzer.analyze(frame);
-                    recorder.frame(result, fps > 0 ? frame.timeMs() : frames * 1000);
-                    frames++;
-                    if (!result.faces().isEmpty()) {
-                        framesWithFaces++;
-                    }
-                    for (TrackedFace face : result.faces()) {
-                        faces++;
-                        face.scores().ifPresent(s -> labels.merge(s.top().label(), 1L, Long::sum));
-                    }
-                    progress.onFrame(frames, total);
-                }
-            } finally {
-                session = recorder.stop();
-            }
+        FrameSource source = sources.open(input);
+        boolean live = source.isLive();
+        double fps = source.frameRate();
+        long total = maxSeconds > 0 ? 0 : source.frameCount();
+        SessionRecorder recorder;
+        try {
+            RecordingSettings settings = live ? new RecordingSettings(video, false, 200, false, fps > 0 ? fps : 30)
+                    : RecordingSettings.offline(video, fps);
+            recorder = SessionRecorder.start(outDir, settings, source.description(), model, analyzer.preprocessor(), message -> { });
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
         }
-        if (SessionInfo.FAILED.equals(session.status())) {
+        List<FrameAnalyzer> detectors = new ArrayList<>();
+        detectors.add(analyzer);
+        detectors.addAll(moreDetectors);
+        OfflineAnalysis.Outcome outcome;
+        SessionInfo session;
+        try {
+            outcome = new OfflineAnalysis(analyzer, detectors).run(source, (long) (maxSeconds * 1000), control::stopRequested,
+                    control::abortRequested, result -> {
+                        VideoFrame frame = result.frame();
+                        recorder.frame(result, live || fps > 0 ? frame.timeMs() : counts[0] * 1000);
+                        counts[0]++;
+                        if (!result.faces().isEmpty()) {
+                            counts[1]++;
+                        }
+                        for (TrackedFace face : result.faces()) {
+                            counts[2]++;
+                            face.scores().ifPresent(sc -> labels.merge(sc.top().label(), 1L, Long::sum));
+                        }
+                        progress.onFrame(counts[0], total);
+                    });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = new OfflineAnalysis.Outcome(counts[0], 0, Optional.of(e));
+        } finally {
+            session = recorder.stop();
+        }
+        Optional<Throwable> lost = outcome.error();
+        if (lost.isPresent()) {
+            session = recorder.stopFailed(describe(lost.get()));
+        }
+        if (SessionInfo.FAILED.equals(session.status()) && lost.isEmpty()) {
             throw new EmolensException("Analysis of " + input + " stopped: " + session.error() + " What was written is kept in " + outDir + ".");
         }
         long elapsedMs = Math.max(1, (System.nanoTime() - start) / 1_000_000);
-        AnalysisSummary summary = new AnalysisSummary(input.toString(), model, frames, framesWithFaces, faces, labels,
-                frames * 1000.0 / elapsedMs, elapsedMs, session.video(), session.videoCodec(),
-                session.detector() != null ? session.detector() : analyzer.detectorConfig());
+        AnalysisSummary summary = new AnalysisSummary(StreamUrl.looksLikeUrl(input) ? source.description() : input, model, counts[0], counts[1], counts[2], labels,
+                counts[0] * 1000.0 / elapsedMs, elapsedMs, session.video(), session.videoCodec(), 
+                session.detector() != null ? session.detector() : analyzer.detectorConfig(), outcome.framesDropped(),
+                lost.map(AnalyzeService::describe).orElse(null));
         SessionJson.write(outDir.resolve(SUMMARY_JSON), summary);
+        if (lost.isPresent()) {
+            throw new EmolensException(describe(lost.get()) + " " + counts[0] + " frames were analyzed; the session is finalized in " + outDir
+                    + " (source: " + source.description() + ").", lost.get());
+        }
         return summary;
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
     }
 
     /** The mapper used for summaries: snake_case keys, indented. */

@@ -266,6 +266,27 @@ public final class SessionRecorder implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops like {@link #stop()} and marks the session {@code failed} with {@code error} (the source was lost), keeping
+     * everything recorded; a session that already failed keeps its first error.
+     */
+    public SessionInfo stopFailed(String error) {
+        SessionInfo info = stop();
+        synchronized (this) {
+            if (SessionInfo.FAILED.equals(info.status())) {
+                return info;
+            }
+            failure = error;
+            finalInfo = info(SessionInfo.FAILED, info.endedAt(), info.durationMs());
+            try {
+                SessionJson.write(folder.resolve(SESSION_JSON), finalInfo);
+            } catch (RecordingException ignored) {
+                // the files as finalized by stop() are what the user keeps
+            }
+            return finalInfo;
+        }
+    }
+
     @Override
     public void close() {
         stop();

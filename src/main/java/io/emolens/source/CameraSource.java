@@ -70,6 +70,11 @@ final class CameraSource implements FrameSource {
     }
 
     @Override
+    public boolean isCamera() {
+        return true;
+    }
+
+    @Override
     public void close() {
         if (!closed) {
             closed = true;

@@ -52,6 +52,11 @@ public final class DefaultFrameSourceFactory implements FrameSourceFactory {
     }
 
     @Override
+    public FrameSource stream(StreamUrl url) {
+        return new NetworkStreamSource(url);
+    }
+
+    @Override
     public FrameSource camera(int index) {
         if (isLinux()) {
             List<Integer> present = cameras();

@@ -28,6 +28,11 @@ public interface FrameSource extends AutoCloseable {
     /** True for cameras: frames arrive in real time and must not be paced. */
     boolean isLive();
 
+    /** True for a local camera, which the live view may mirror like a video call; false for files and network streams. */
+    default boolean isCamera() {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -9,6 +9,16 @@ public interface FrameSourceFactory {
     /** Opens a video file, an image file, or a folder of images, chosen by what {@code path} is. */
     FrameSource open(Path path);
 
+    /** Opens a network camera ({@code http(s)://} MJPEG or {@code rtsp://}); blocks while connecting, at most the connect timeout. */
+    default FrameSource stream(StreamUrl url) {
+        throw new io.emolens.core.EmolensException("This build cannot open network streams (" + url + ").");
+    }
+
+    /** Opens {@code location}: a stream when it is a URL ({@code scheme://…}), else a file or folder as {@link #open(Path)}. */
+    default FrameSource open(String location) {
+        return StreamUrl.looksLikeUrl(location) ? stream(new StreamUrl(location)) : open(Path.of(location));
+    }
+
     /** Opens camera {@code index}; fails at once with a clear message when it does not exist. */
     FrameSource camera(int index);
 

@@ -98,10 +98,14 @@ final class VideoFileSource implements FrameSource {
 
     static String reason(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return m.replace(" (Has setFormat() been called?)", "").replace(" (For more details, make sure FFmpegLogCallback.set() has been called.)", "")
+                .strip();
     }
 
-    private static void closeQuietly(FrameGrabber g) {
+    static void closeQuietly(FrameGrabber g) {
         try {
             g.close();
         } catch (FrameGrabber.Exception | RuntimeException ignored) {

@@ -50,6 +50,7 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
         this.video = new VideoPanel(prefs.overlay());
         this.pipeline = new LivePipeline(services.analyzers().create(null, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE), new PipelineListener());
         frame.setIconImages(AppIcon.images());
+        pipeline.setMirror(prefs.mirrorCamera());
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.addWindowListener(new WindowAdapter() {
             @Override
@@ -120,6 +121,27 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
     @Override
     public void playDemo() {
         sources.playDemo();
+    }
+
+    @Override
+    public void openStream() {
+        sources.openStream();
+    }
+
+    SourceController sources() {
+        return sources;
+    }
+
+    @Override
+    public boolean mirrorCamera() {
+        return prefs.mirrorCamera();
+    }
+
+    @Override
+    public void setMirrorCamera(boolean mirror) {
+        prefs.mirrorCamera(mirror);
+        pipeline.setMirror(mirror);
+        status.message(mirror ? "Cameras are shown mirrored, as in a video call (M)." : "Cameras are shown as they see you (M).");
     }
 
     @Override
@@ -274,16 +296,25 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
         Dialogs.shortcuts(frame, Menus.shortcutsText());
     }
 
+    private record Shown(AnalyzedFrame frame, double fps) {
+    }
+
+    /** The newest frame waiting for the EDT: frames arriving faster than the EDT paints replace it instead of queuing. */
+    private final java.util.concurrent.atomic.AtomicReference<Shown> toShow = new java.util.concurrent.atomic.AtomicReference<>();
+
     private final class PipelineListener implements LivePipeline.Listener {
         @Override
         public void onFrame(AnalyzedFrame analyzed, double fps) {
             recording.onFrame(analyzed);
             detection.onFrame();
-            SwingUtilities.invokeLater(() -> {
-                framesShown++;
-                video.show(analyzed, fps);
-                status.frame(fps, analyzed.faces().size());
-            });
+            if (toShow.getAndSet(new Shown(analyzed, fps)) == null) {
+                SwingUtilities.invokeLater(() -> {
+                    Shown next = toShow.getAndSet(null);
+                    framesShown++;
+                    video.show(next.frame(), next.fps());
+                    status.frame(next.fps(), next.frame().faces().size());
+                });
+            }
         }
 
         @Override
@@ -291,8 +322,7 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
             recording.onSourceStopped(source, error);
             SwingUtilities.invokeLater(() -> {
                 if (error.isPresent()) {
-                    status.message(source + " stopped: " + Dialogs.describe(error.get()));
-                    Dialogs.error(frame, source + " stopped", error.get());
+                    sources.lost(source, error.get());
                 } else {
                     status.message("End of " + source + ". Open another source from the File menu.");
                 }

@@ -31,6 +31,9 @@ final class Menus {
 
         void playDemo();
 
+        /** Opens a network camera (MJPEG or RTSP URL). */
+        void openStream();
+
         void openCamera(int index);
 
         List<Integer> cameras();
@@ -65,6 +68,11 @@ final class Menus {
 
         OverlayOptions overlay();
 
+        /** Whether cameras are shown mirrored. */
+        boolean mirrorCamera();
+
+        void setMirrorCamera(boolean mirror);
+
         void togglePause();
 
         void about();
@@ -79,6 +87,7 @@ final class Menus {
         file.add(item("Open image…", KeyStroke.getKeyStroke(KeyEvent.VK_I, InputEvent.CTRL_DOWN_MASK), h::openImage));
         file.add(item("Open folder of images…", KeyStroke.getKeyStroke(KeyEvent.VK_O, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), h::openFolder));
         file.add(item("Play demo clip", KeyStroke.getKeyStroke(KeyEvent.VK_D, InputEvent.CTRL_DOWN_MASK), h::playDemo));
+        file.add(item("Open stream…", KeyStroke.getKeyStroke(KeyEvent.VK_N, InputEvent.CTRL_DOWN_MASK), h::openStream));
         JMenu cameras = menu("Camera", KeyEvent.VK_C);
         cameras.addMenuListener(new javax.swing.event.MenuListener() {
             @Override
@@ -123,6 +132,7 @@ final class Menus {
         view.add(check("Probability bars", o.bars(), KeyStroke.getKeyStroke(KeyEvent.VK_P, 0), v -> h.setOverlay(h.overlay().withBars(v))));
         view.add(check("Face ids", o.ids(), KeyStroke.getKeyStroke(KeyEvent.VK_N, 0), v -> h.setOverlay(h.overlay().withIds(v))));
         view.add(check("FPS counter", o.fps(), KeyStroke.getKeyStroke(KeyEvent.VK_F, 0), v -> h.setOverlay(h.overlay().withFps(v))));
+        view.add(check("Mirror camera", h.mirrorCamera(), KeyStroke.getKeyStroke(KeyEvent.VK_M, 0), h::setMirrorCamera));
         view.addSeparator();
         view.add(item("Face detection…", null, h::detectionSettings));
         bar.add(view);
@@ -178,10 +188,10 @@ final class Menus {
     /** Accelerators as shown in Help → Keyboard shortcuts. */
     static String shortcutsText() {
         return String.join("\n",
-                "Ctrl+O\tOpen video", "Ctrl+I\tOpen image", "Ctrl+Shift+O\tOpen folder of images", "Ctrl+D\tPlay demo clip",
+                "Ctrl+O\tOpen video", "Ctrl+I\tOpen image", "Ctrl+Shift+O\tOpen folder of images", "Ctrl+D\tPlay demo clip", "Ctrl+N\tOpen stream (network camera)",
                 "Space\tPause / resume", "Ctrl+R\tRecord / stop recording", "1-7\tYour emotion: Angry, Disgust, Fear, Happy, Sad, Surprise, Neutral",
                 "0\tClear your emotion", "Ctrl+Shift+R\tOpen session", "Ctrl+M\tLoad model", "Ctrl+Shift+T\tTrain model", "Ctrl+T\tDark / light theme", "B\tFace boxes and labels",
-                "P\tProbability bars", "N\tFace ids", "F\tFPS counter", "F1\tKeyboard shortcuts", "Ctrl+Q\tQuit");
+                "P\tProbability bars", "N\tFace ids", "F\tFPS counter", "M\tMirror camera", "F1\tKeyboard shortcuts", "Ctrl+Q\tQuit");
     }
 
 }

@@ -108,7 +108,7 @@ final class RecordingController {
         if (recorder == null) {
             start();
         } else {
-            stop("Recording saved");
+            stop("Recording saved", null);
         }
     }
 
@@ -144,7 +144,8 @@ final class RecordingController {
         String why = error.map(Dialogs::describe).orElse("the source ended");
         SwingUtilities.invokeLater(() -> {
             if (recorder != null) {
-                stop("Recording stopped because " + source + " stopped (" + why + "). What was recorded is kept");
+                stop("Recording stopped because " + source + " stopped (" + why + "). What was recorded is kept",
+                        error.isPresent() ? source + " was lost: " + why : null);
             }
         });
     }
@@ -207,7 +208,8 @@ final class RecordingController {
         }.execute();
     }
 
-    private void stop(String what) {
+    /** @param error why the recording ends early (a lost source), recorded in session.json as failed; null: a normal stop */
+    private void stop(String what, String error) {
         SessionRecorder r = recorder;
         recorder = null;
         ticker.stop();
@@ -221,7 +223,7 @@ final class RecordingController {
         new SwingWorker<SessionInfo, Void>() {
             @Override
             protected SessionInfo doInBackground() {
-                return r.stop();
+                return error == null ? r.stop() : r.stopFailed(error);
             }
 
             @Override

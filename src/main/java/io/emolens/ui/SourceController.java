@@ -7,16 +7,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 import javax.swing.JFileChooser;
+import javax.swing.JDialog;
 import javax.swing.JFrame;
+import javax.swing.JOptionPane;
 import javax.swing.SwingWorker;
 import javax.swing.filechooser.FileNameExtensionFilter;
 
 import io.emolens.pipeline.LivePipeline;
 import io.emolens.source.FrameSource;
+import io.emolens.source.StreamUrl;
 
 /**
- * Opens the live pipeline's sources for the main window: camera, video, image, folder or the demo clip, chosen
- * from the menus or remembered from the last run. Sources open on a worker thread; the status bar and the
+ * Opens the live pipeline's sources for the main window: camera, network stream, video, image, folder or the demo
+ * clip, chosen from the menus or remembered from the last run; a source lost while playing can be reconnected. Sources open on a worker thread; the status bar and the
  * preferences are updated on the EDT once the source plays, and a failure is explained in a dialog.
  */
 final class SourceController {
@@ -26,6 +29,8 @@ final class SourceController {
     private final StatusBar status;
     private final VideoPanel video;
     private final LivePipeline pipeline;
+    private Start last;
+    private JDialog lostDialog;
 
     SourceController(JFrame frame, DesktopServices services, UiPreferences prefs, StatusBar status, VideoPanel video,
             LivePipeline pipeline) {
@@ -41,7 +46,9 @@ final class SourceController {
     void startFirst() {
         String last = prefs.lastSource();
         List<Integer> cameras = services.sources().cameras();
-        if (last.startsWith("camera:") && cameras.contains(Integer.parseInt(last.substring(7)))) {
+        if (last.startsWith(StreamOpener.REMEMBER_PREFIX)) {
+            openStream(last.substring(StreamOpener.REMEMBER_PREFIX.length()));
+        } else if (last.startsWith("camera:") && cameras.contains(Integer.parseInt(last.substring(7)))) {
             openCamera(Integer.parseInt(last.substring(7)));
         } else if (last.startsWith("file:") && new File(last.substring(5)).exists()) {
             openPath(Path.of(last.substring(5)), last);
@@ -78,6 +85,56 @@ final class SourceController {
         return services.sources().cameras();
     }
 
+    /** File → Open stream…: asks for a network camera URL (recent ones offered) and opens it. */
+    void openStream() {
+        StreamOpener.ask(frame, prefs).ifPresent(this::openStream);
+    }
+
+    void openStream(String url) {
+        StreamUrl parsed;
+        try {
+            parsed = new StreamUrl(url);
+        } catch (RuntimeException e) {
+            Dialogs.error(frame, "Cannot open stream", e);
+            return;
+        }
+        prefs.rememberStream(url);
+        start(parsed.toString(), () -> services.sources().stream(parsed), false, StreamOpener.REMEMBER_PREFIX + url);
+    }
+
+    /** Opens the last source again (after a lost stream or camera). */
+    void reconnect() {
+        if (last != null) {
+            start(last.description(), last.opener(), last.loop(), last.remember());
+        }
+    }
+
+    /**
+     * The source failed while playing (a stream closed or stalled, a camera unplugged): says so, naming it, in the
+     * status bar and in a dialog that does not block the window and offers Reconnect.
+     */
+    void lost(String source, Throwable error) {
+        status.message(source + " stopped: " + Dialogs.describe(error));
+        JOptionPane pane = new JOptionPane(source + " stopped:\n" + Dialogs.describe(error) + "\n\nIf you were recording, the session is saved.",
+                JOptionPane.WARNING_MESSAGE, JOptionPane.DEFAULT_OPTION, null, new Object[] {"Reconnect", "Close"}, "Reconnect");
+        JDialog dialog = pane.createDialog(frame, source + " stopped");
+        dialog.setName("dialog.sourceLost");
+        dialog.setModal(false);
+        pane.addPropertyChangeListener(JOptionPane.VALUE_PROPERTY, e -> {
+            dialog.dispose();
+            if ("Reconnect".equals(pane.getValue())) {
+                reconnect();
+            }
+        });
+        lostDialog = dialog;
+        dialog.setVisible(true);
+    }
+
+    /** The open "source stopped" dialog, if any (for tests). */
+    JDialog lostDialog() {
+        return lostDialog;
+    }
+
     private void choose(String title, int mode, FileNameExtensionFilter filter) {
         JFileChooser chooser = new JFileChooser(prefs.lastDirectory());
         chooser.setDialogTitle(title);
@@ -96,7 +153,11 @@ final class SourceController {
         start(path.getFileName().toString(), () -> services.sources().open(path), false, remember);
     }
 
+    private record Start(String description, Supplier<FrameSource> opener, boolean loop, String remember) {
+    }
+
     private void start(String description, Supplier<FrameSource> opener, boolean loop, String remember) {
+        last = new Start(description, opener, loop, remember);
         status.source("Opening " + description + "…");
         new SwingWorker<Void, Void>() {
             @Override

@@ -122,7 +122,7 @@ public final class UiPreferences {
         prefs.put("last.directory", dir);
     }
 
-    /** "camera:N", "file:PATH" or "demo". */
+    /** "camera:N", "file:PATH", "stream:URL" or "demo". */
     public String lastSource() {
         return prefs.get("last.source", "demo");
     }
@@ -163,5 +163,30 @@ public final class UiPreferences {
 
     public void lastModel(String model) {
         prefs.put("last.model", model);
+    }
+
+    /** Network camera URLs opened before, most recent first (at most {@value #RECENT_STREAMS}). */
+    public java.util.List<String> recentStreams() {
+        String all = prefs.get("streams.recent", "");
+        return all.isBlank() ? java.util.List.of() : java.util.List.of(all.split("\n"));
+    }
+
+    /** Puts {@code url} first among the recent streams. */
+    public void rememberStream(String url) {
+        java.util.List<String> recent = new java.util.ArrayList<>(recentStreams());
+        recent.remove(url);
+        recent.add(0, url);
+        prefs.put("streams.recent", String.join("\n", recent.subList(0, Math.min(RECENT_STREAMS, recent.size()))));
+    }
+
+    static final int RECENT_STREAMS = 8;
+
+    /** Whether cameras are shown mirrored, as in video calls; default on. */
+    public boolean mirrorCamera() {
+        return prefs.getBoolean("view.mirrorCamera", true);
+    }
+
+    public void mirrorCamera(boolean mirror) {
+        prefs.putBoolean("view.mirrorCamera", mirror);
     }
 }

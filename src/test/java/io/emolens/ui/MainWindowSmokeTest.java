@@ -88,7 +88,8 @@ class MainWindowSmokeTest {
         while (window[0].framesShown() < withModel + 30 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-        BufferedImage shot = latestFrameWithAFace(window[0], deadline);
+        BufferedImage shot = latestFrameWithAFace(window[0], deadline,
+                img -> Arrays.stream(Emotion.values()).mapToInt(e -> countColour(img, e.rgb())).sum() > 100);
         ImageIO.write(shot, "png", TestFiles.repo().resolve("target/smoke-window.png").toFile());
         assertTrue(onEdt(() -> window[0].status().sourceText()).contains("demo"));
         assertTrue(onEdt(() -> window[0].status().messageText()).contains("No camera found"));
@@ -98,7 +99,8 @@ class MainWindowSmokeTest {
 
         SwingUtilities.invokeAndWait(() -> window[0].applyDetector(new DetectorConfig(1.2, 3, 1000, 640)));
         long strict = window[0].framesShown();
-        while (window[0].framesShown() < strict + 20 && System.currentTimeMillis() < deadline + 30_000) {
+        while ((window[0].framesShown() < strict + 20 || !onEdt(() -> window[0].status().facesText()).equals("0 faces"))
+                && System.currentTimeMillis() < deadline + 30_000) {
             Thread.sleep(100);
         }
         assertEquals("0 faces", onEdt(() -> window[0].status().facesText()), "no face in a 640x360 clip is 1000 px wide");
@@ -110,7 +112,7 @@ class MainWindowSmokeTest {
         while (window[0].framesShown() < detectionOnly + 30 && System.currentTimeMillis() < deadline + 30_000) {
             Thread.sleep(100);
         }
-        BufferedImage plain = latestFrameWithAFace(window[0], deadline + 30_000);
+        BufferedImage plain = latestFrameWithAFace(window[0], deadline + 30_000, img -> countColour(img, 0x26C6DA) > 50);
         ImageIO.write(plain, "png", TestFiles.repo().resolve("target/smoke-window-no-model.png").toFile());
         assertEquals(ModelController.NO_MODEL, onEdt(() -> window[0].status().modelText()));
         assertTrue(countColour(plain, 0x26C6DA) > 50, "without a model, face boxes are drawn in the no-model colour");
@@ -123,13 +125,18 @@ class MainWindowSmokeTest {
         assertEquals(false, window[0].frame().isDisplayable());
     }
 
-    /** The panel's current image once the overlay shows at least one face. */
-    private static BufferedImage latestFrameWithAFace(MainWindow window, long deadline) throws Exception {
+    /**
+     * The panel's current image once the overlay shows at least one face drawn as {@code drawn} expects (labels come
+     * from the analysis thread, so the first frames after a model change may still lack them).
+     */
+    private static BufferedImage latestFrameWithAFace(MainWindow window, long deadline, java.util.function.Predicate<BufferedImage> drawn)
+            throws Exception {
         BufferedImage[] shot = new BufferedImage[1];
         while (shot[0] == null && System.currentTimeMillis() < deadline) {
             SwingUtilities.invokeAndWait(() -> {
                 if (!window.status().facesText().trim().startsWith("0 ")) {
-                    shot[0] = window.snapshot();
+                    BufferedImage img = window.snapshot();
+                    shot[0] = drawn.test(img) ? img : null;
                 }
             });
             Thread.sleep(50);

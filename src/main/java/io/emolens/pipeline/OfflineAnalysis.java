@@ -1,0 +1,228 @@
+package io.emolens.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.emolens.core.EmotionScores;
+import io.emolens.core.FaceBox;
+import io.emolens.core.VideoFrame;
+import io.emolens.source.FrameSource;
+
+/**
+ * Every face of every frame, on all cores, results in frame order: a reader thread decodes ahead, one detector per
+ * worker thread detects frames in parallel, and the calling thread classifies the faces of all frames that are
+ * ready in one batch, tracks them in order and hands each frame to the sink. A file is read as fast as the
+ * analysis goes; a live stream is read in real time and, if the analysis falls further behind than the frame
+ * buffer holds (about {@value #LIVE_BUFFER_MB} MB of frames), frames are dropped and counted, never the stream
+ * stalled (at most {@value #LIVE_BACKLOG_S} s of frames wait). When a stream is lost, what was read is analyzed
+ * for at most {@value #LOST_DRAIN_MS} ms more and the rest counted as dropped, so the run ends soon after its source.
+ * Tracks restart whenever the frame's source name changes (a folder's next image). Owns the source it
+ * runs: the reader closes it. One run at a time.
+ */
+public final class OfflineAnalysis {
+    /** Receives analyzed frames in order, on the calling thread. */
+    public interface Sink {
+        void accept(AnalyzedFrame frame);
+    }
+
+    /**
+     * How a run ended.
+     *
+     * @param framesRead    frames decoded
+     * @param framesDropped live frames dropped because the analysis was too far behind
+     * @param error         what stopped the source early (a lost stream), if anything
+     */
+    public record Outcome(long framesRead, long framesDropped, Optional<Throwable> error) {
+    }
+
+    static final int LIVE_BUFFER_MB = 256;
+    static final int LIVE_BACKLOG_S = 10;
+    static final long LOST_DRAIN_MS = 10_000;
+    private static final int MAX_BATCH = 16;
+    private static final long READER_JOIN_MS = 7000;
+    private final FrameAnalyzer main;
+    private final List<FrameAnalyzer> detectors;
+    private String lastSource;
+
+    private record Detected(VideoFrame frame, List<FaceBox> boxes, double detectMs) {
+    }
+
+    /**
+     * @param main      tracks and classifies (and detects too)
+     * @param detectors one per detection thread; may include {@code main}; only their detectors are used
+     */
+    public OfflineAnalysis(FrameAnalyzer main, List<FrameAnalyzer> detectors) {
+        if (detectors.isEmpty()) {
+            throw new IllegalArgumentException("need at least one detector");
+        }
+        this.main = main;
+        this.detectors = List.copyOf(detectors);
+    }
+
+    /**
+     * Analyzes {@code source} until it ends, its time reaches {@code maxSourceMs} (0: no limit) or {@code stop}
+     * says so; frames already read are still analyzed, unless {@code abort} says so.
+     */
+    public Outcome run(FrameSource source, long maxSourceMs, java.util.function.BooleanSupplier stop,
+                       java.util.function.BooleanSupplier abort, Sink sink) throws InterruptedException {
+        BlockingQueue<FrameAnalyzer> pool = new LinkedBlockingQueue<>(detectors);
+        ExecutorService workers = Executors.newFixedThreadPool(detectors.size(), named("emolens-detect"));
+        BlockingQueue<Future<Detected>> ordered = new ArrayBlockingQueue<>(source.isLive() ? 4096 : 2 * detectors.size() + 4);
+        AtomicLong read = new AtomicLong();
+        AtomicLong dropped = new AtomicLong();
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        AtomicInteger liveBudget = new AtomicInteger(LIVE_BUFFER_MB << 20);
+        int backlog = (int) Math.round(LIVE_BACKLOG_S * (source.frameRate() > 0 ? source.frameRate() : 30));
+        AtomicReference<Long> lostAt = new AtomicReference<>();
+        Future<Detected> end = CompletableFuture.completedFuture(null);
+        Thread reader = new Thread(() -> {
+            try {
+                Optional<VideoFrame> next;
+                while (!stop.getAsBoolean() && !abort.getAsBoolean() && (next = source.next()).isPresent()) {
+                    VideoFrame frame = next.get();
+                    if (maxSourceMs > 0 && frame.timeMs() >= maxSourceMs) {
+                        break;
+                    }
+                    read.incrementAndGet();
+                    int bytes = frame.width() * frame.height() * 3;
+                    boolean full = source.isLive() && ordered.size() >= backlog;
+                    if (!full && source.isLive() && liveBudget.addAndGet(-bytes) < 0) {
+                        liveBudget.addAndGet(bytes);
+                        full = true;
+                    }
+                    if (full) {
+                        dropped.incrementAndGet();
+                        continue;
+                    }
+                    ordered.put(workers.submit(() -> detect(pool, frame)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | Error e) {
+                error.set(e);
+                lostAt.set(System.nanoTime());
+            } finally {
+                source.close();
+                try {
+                    ordered.put(end);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "emolens-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            java.util.function.BooleanSupplier giveUp = () -> abort.getAsBoolean()
+                    || lostAt.get() != null && System.nanoTime() - lostAt.get() > LOST_DRAIN_MS * 1_000_000L;
+            consume(ordered, end, giveUp, sink, source.isLive() ? liveBudget : null);
+            dropped.addAndGet(ordered.stream().filter(f -> f != end).count());
+        } finally {
+            workers.shutdownNow();
+            reader.interrupt();
+            reader.join(READER_JOIN_MS);
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        return new Outcome(read.get(), dropped.get(), Optional.ofNullable(error.get()));
+    }
+
+    private void consume(BlockingQueue<Future<Detected>> ordered, Future<Detected> end, java.util.function.BooleanSupplier abort,
+                         Sink sink, AtomicInteger liveBudget) throws InterruptedException {
+        List<Detected> batch = new ArrayList<>();
+        boolean ended = false;
+        while (!ended && !abort.getAsBoolean()) {
+            batch.clear();
+            Future<Detected> first = ordered.poll(200, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                continue;
+            }
+            if (first == end) {
+                break;
+            }
+            batch.add(get(first));
+            Future<Detected> more;
+            while (batch.size() < MAX_BATCH && (more = ordered.peek()) != null && more.isDone()) {
+                ordered.remove();
+                if (more == end) {
+                    ended = true;
+                    break;
+                }
+                batch.add(get(more));
+            }
+            analyzeBatch(batch, sink);
+            if (liveBudget != null) {
+                for (Detected d : batch) {
+                    liveBudget.addAndGet(d.frame().width() * d.frame().height() * 3);
+                }
+            }
+        }
+    }
+
+    private void analyzeBatch(List<Detected> batch, Sink sink) {
+        List<VideoFrame> frames = new ArrayList<>(batch.size());
+        List<List<FaceBox>> boxes = new ArrayList<>(batch.size());
+        for (Detected d : batch) {
+            frames.add(d.frame());
+            boxes.add(d.boxes());
+        }
+        long t0 = System.nanoTime();
+        List<List<EmotionScores>> scores = main.classifyAll(frames, boxes);
+        double classifyMs = (System.nanoTime() - t0) / 1e6 / batch.size();
+        for (int i = 0; i < batch.size(); i++) {
+            Detected d = batch.get(i);
+            if (!d.frame().source().equals(lastSource)) {
+                main.reset();
+                lastSource = d.frame().source();
+            }
+            sink.accept(main.track(d.frame(), d.boxes(), scores.get(i), d.detectMs(), scores.get(i).isEmpty() ? 0 : classifyMs));
+        }
+    }
+
+    private static Detected detect(BlockingQueue<FrameAnalyzer> pool, VideoFrame frame) throws InterruptedException {
+        FrameAnalyzer detector = pool.take();
+        try {
+            long t0 = System.nanoTime();
+            List<FaceBox> boxes = detector.detect(frame);
+            return new Detected(frame, boxes, (System.nanoTime() - t0) / 1e6);
+        } finally {
+            pool.put(detector);
+        }
+    }
+
+    private static Detected get(Future<Detected> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

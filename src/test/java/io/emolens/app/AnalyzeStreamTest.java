@@ -1,0 +1,87 @@
+package io.emolens.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.emolens.session.RecordedSession;
+import io.emolens.session.SessionInfo;
+import io.emolens.source.MjpegServer;
+import io.emolens.source.VideoFrames;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code analyze URL}: a network camera (ffmpeg serving the demo clip as MJPEG on 127.0.0.1) analyzed live. */
+class AnalyzeStreamTest {
+
+    @Test
+    void analyzeReadsTheStreamForTheGivenSeconds(@TempDir Path tmp) throws Exception {
+        try (MjpegServer server = MjpegServer.start()) {
+            AnalyzeCommandTest.Run run = AnalyzeCommandTest.cli("analyze", server.url(), "--out", tmp.toString(),
+                    "--seconds", "3", "--no-progress");
+            assertEquals(0, run.exit(), run.err());
+            String summary = Files.readString(tmp.resolve("summary.json"));
+            assertTrue(summary.contains("\"input\" : \"" + server.url() + "\""), summary);
+            RecordedSession session = RecordedSession.open(tmp);
+            assertEquals(SessionInfo.COMPLETE, session.info().status());
+            assertTrue(session.info().frames() >= 10 && session.info().frames() <= 3 * 30 + 5, "about 3 s of a 30 fps stream: " + session.info().frames());
+            assertTrue(session.faces().size() >= 5, "faces found live: " + session.faces().size());
+        }
+    }
+
+    @Test
+    void analyzeOfAStreamThatDiesEndsByItselfWithTheSessionFinalized(@TempDir Path tmp) throws Exception {
+        AtomicReference<AnalyzeCommandTest.Run> result = new AtomicReference<>();
+        try (MjpegServer server = MjpegServer.start()) {
+            Thread analyze = new Thread(() -> result.set(AnalyzeCommandTest.cli("analyze", server.url(), "--out", tmp.toString(),
+                    "--video", "--no-progress")));
+            analyze.start();
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!(Files.exists(tmp.resolve("faces.csv")) && Files.size(tmp.resolve("faces.csv")) > 2000) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            server.kill();
+            analyze.join(60_000);
+            assertTrue(result.get() != null, "analyze ended by itself after the stream died");
+            assertEquals(2, result.get().exit(), result.get().err());
+            List<String> lines = result.get().err().lines().filter(l -> !l.isBlank()).toList();
+            assertTrue(lines.get(lines.size() - 1).contains(server.url()), "the last line names the URL: " + lines.get(lines.size() - 1));
+            RecordedSession session = RecordedSession.open(tmp);
+            assertEquals(SessionInfo.FAILED, session.info().status());
+            assertTrue(session.info().error().contains(server.url()));
+            assertTrue(session.faces().size() >= 1);
+            assertTrue(VideoFrames.count(tmp.resolve("annotated.mp4")) >= 1, "annotated.mp4 is readable");
+            assertTrue(Files.readString(tmp.resolve("summary.json")).contains("\"error\" : \"Lost the stream"));
+        }
+    }
+
+    @Test
+    void ctrlCStopsAStreamAnalysisCleanlyWithEverythingFinalized(@TempDir Path tmp) throws Exception {
+        try (MjpegServer server = MjpegServer.start()) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Path out = tmp.resolve("out");
+            Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "analyze",
+                    server.url(), "--out", out.toString(), "--video", "--no-progress")
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (!(Files.exists(out.resolve("faces.csv")) && Files.size(out.resolve("faces.csv")) > 2000) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "Ctrl+C ends analyze");
+            RecordedSession session = RecordedSession.open(out);
+            assertEquals(SessionInfo.COMPLETE, session.info().status(), Files.readString(tmp.resolve("log.txt")));
+            assertEquals(session.info().faceRows(), session.faces().size());
+            assertTrue(session.info().frames() >= 1);
+            assertTrue(Files.readString(out.resolve("summary.json")).contains("\"frames\" : " + session.info().frames()),
+                    "summary.json written with the frames analyzed");
+            assertTrue(VideoFrames.count(out.resolve("annotated.mp4")) >= 1, "annotated.mp4 is finalized and plays");
+        }
+    }
+}
