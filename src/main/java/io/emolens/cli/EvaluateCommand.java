@@ -66,7 +66,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     private int run(PrintStream out) {
         Split which = Split.require(split);
         Dataset dataset = DatasetReader.readAny(data, strict ? ReadOptions.STRICT : ReadOptions.DEFAULT);
-        if (dataset.issues().total() > 0) {
+        if (!dataset.issues().isClean()) {
             out.println(dataset.issues().format());
         }
         List<LabeledFace> faces = dataset.split(which);
