@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 import io.emolens.core.EmolensException;
+import io.emolens.core.JsonErrors;
 import io.emolens.core.Emotion;
 
 /**
@@ -59,7 +60,7 @@ public final class ModelStore implements ModelLoader {
         try {
             m = JSON.readValue(json.toFile(), ModelMetadata.class);
         } catch (IOException e) {
-            throw new EmolensException(json + " is not valid model metadata: " + e.getMessage(), e);
+            throw new EmolensException(json + " is not valid model metadata: " + JsonErrors.describe(e) + ".", e);
         }
         if (!m.incompatibilities().isEmpty()) {
             throw new EmolensException(json + ": " + String.join("; ", m.incompatibilities()) + ". This model was not made for Emolens.");

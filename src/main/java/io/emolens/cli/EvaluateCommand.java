@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.core.EmolensException;
+import io.emolens.core.FileKinds;
 import io.emolens.data.Dataset;
 import io.emolens.data.DatasetReader;
 import io.emolens.data.LabeledFace;
@@ -31,8 +32,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         this(System.out, System.err);
     }
 
-    /** Prints results to {@code console} and errors to {@code errors}. */
-    EvaluateCommand(PrintStream console, PrintStream errors) {
+    /** Prints results to {@code console} and errors to {@code errors} (the streams {@code Main.runCli} was given). */
+    public EvaluateCommand(PrintStream console, PrintStream errors) {
         this.console = console;
         this.errors = errors;
     }
@@ -58,7 +59,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         try {
             return run(console);
         } catch (EmolensException | IllegalArgumentException e) {
-            errors.println("error: " + e.getMessage());
+            errors.println("error: " + FileKinds.oneLine(e.getMessage(), 600));
             return 2;
         }
     }

@@ -130,4 +130,9 @@ public final class FileKinds {
         }
         return text.length() > max ? sb + "…" : sb.toString();
     }
+
+    /** {@code text} on one line (line breaks become spaces) and {@link #printable(String, int) printable}: for a terminal's error line. */
+    public static String oneLine(String text, int max) {
+        return printable(String.valueOf(text).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip(), max);
+    }
 }
