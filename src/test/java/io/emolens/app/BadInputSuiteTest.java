@@ -96,10 +96,19 @@ class BadInputSuiteTest {
     }
 
     private void check(Path input, java.util.function.Function<Path, String[]> command) throws IOException {
+        checkEndsCleanly(tmp, input, command);
+    }
+
+    /**
+     * Runs {@code command} (given its --out folder) on {@code input} and asserts what every bad input must get: exit 0
+     * or 2 within 90 s, one printable line naming the file on exit 2, no stack trace, nothing written beside --out,
+     * earlier outputs untouched.
+     */
+    static void checkEndsCleanly(Path tmp, Path input, java.util.function.Function<Path, String[]> command) throws IOException {
         Path work = Files.createTempDirectory(tmp, "case");
         Path out = Files.createDirectories(work.resolve("out"));
         Path earlier = Files.writeString(out.resolve("earlier-output.txt"), "the user's file");
-        List<Path> corpusBefore = tree(CORPUS);
+        List<Path> inputsBefore = tree(input.getParent());
         AnalyzeCommandTest.Run run = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> AnalyzeCommandTest.cli(command.apply(out)));
         String all = run.out() + run.err();
         String where = " (" + input.getFileName() + ": exit " + run.exit() + ")\n" + all;
@@ -120,11 +129,11 @@ class BadInputSuiteTest {
             assertEquals(List.of(out), beside.toList(), "nothing written beside --out" + where);
         }
         assertEquals("the user's file", Files.readString(earlier), "earlier outputs untouched" + where);
-        assertEquals(corpusBefore, tree(CORPUS), "nothing written into the inputs' folders" + where);
+        assertEquals(inputsBefore, tree(input.getParent()), "nothing written into the input's folder" + where);
     }
 
     private static List<Path> tree(Path root) throws IOException {
-        try (Stream<Path> all = Files.walk(root.getParent())) {
+        try (Stream<Path> all = Files.walk(root)) {
             return all.sorted().toList();
         }
     }
