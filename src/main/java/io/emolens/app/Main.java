@@ -14,8 +14,11 @@ import io.emolens.cli.BenchLiveCommand;
 import io.emolens.cli.BenchPipelineCommand;
 import io.emolens.cli.BenchRecordingCommand;
 import io.emolens.cli.EmolensCommand;
+import io.emolens.cli.EvaluateCommand;
+import io.emolens.cli.TrainCommand;
 import io.emolens.cli.ImportKerasCommand;
 import io.emolens.core.EmolensException;
+import io.emolens.core.FileKinds;
 import io.emolens.detect.DetectorConfig;
 import io.emolens.session.AnalyzeService;
 import io.emolens.source.DefaultFrameSourceFactory;
@@ -64,6 +67,12 @@ public final class Main {
                 if (type == BenchLiveCommand.class) {
                     return type.cast(new BenchLiveCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));
                 }
+                if (type == EvaluateCommand.class) {
+                    return type.cast(new EvaluateCommand(out, err));
+                }
+                if (type == TrainCommand.class) {
+                    return type.cast(new TrainCommand(out, err));
+                }
                 if (type == BenchRecordingCommand.class) {
                     return type.cast(new BenchRecordingCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));
                 }
@@ -75,7 +84,7 @@ public final class Main {
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof EmolensException) {
-                err.println("emolens: " + e.getMessage());
+                err.println("emolens: " + FileKinds.oneLine(e.getMessage(), 600));
                 return 2;
             }
             err.println("emolens: unexpected error: " + e);

@@ -22,6 +22,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 import io.emolens.core.EmolensException;
+import io.emolens.core.JsonErrors;
 import io.emolens.core.Emotion;
 
 /**
@@ -110,7 +111,7 @@ public final class ModelStore implements ModelLoader {
         try {
             m = JSON.treeToValue(tree(zip), ModelMetadata.class);
         } catch (IOException e) {
-            throw new EmolensException(json + " is not valid model metadata: " + e.getMessage(), e);
+            throw new EmolensException(json + " is not valid model metadata: " + JsonErrors.describe(e) + ".", e);
         }
         if (!m.incompatibilities().isEmpty()) {
             throw new EmolensException(json + ": " + String.join("; ", m.incompatibilities()) + ". This model was not made for Emolens.");
@@ -138,7 +139,7 @@ public final class ModelStore implements ModelLoader {
         try {
             spec = JSON.treeToValue(node, EnsembleSpec.class);
         } catch (IOException e) {
-            throw new EmolensException(json + ": the ensemble description is not valid: " + e.getMessage(), e);
+            throw new EmolensException(json + ": the ensemble description is not valid: " + JsonErrors.describe(e) + ".", e);
         }
         if (!spec.problems().isEmpty()) {
             throw new EmolensException(json + ": " + String.join("; ", spec.problems()) + ". The ensemble cannot be loaded.");
@@ -158,7 +159,7 @@ public final class ModelStore implements ModelLoader {
             }
             return node;
         } catch (IOException e) {
-            throw new EmolensException(json + " is not valid model metadata: " + e.getMessage(), e);
+            throw new EmolensException(json + " is not valid model metadata: " + JsonErrors.describe(e) + ".", e);
         }
     }
 

@@ -10,6 +10,7 @@ import io.emolens.classify.Dl4jEmotionClassifier;
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.classify.EnsembleSpec;
 import io.emolens.core.EmolensException;
+import io.emolens.core.FileKinds;
 import io.emolens.data.Dataset;
 import io.emolens.data.DatasetReader;
 import io.emolens.data.LabeledFace;
@@ -36,8 +37,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         this(System.out, System.err);
     }
 
-    /** Prints results to {@code console} and errors to {@code errors}. */
-    EvaluateCommand(PrintStream console, PrintStream errors) {
+    /** Prints results to {@code console} and errors to {@code errors} (the streams {@code Main.runCli} was given). */
+    public EvaluateCommand(PrintStream console, PrintStream errors) {
         this.console = console;
         this.errors = errors;
     }
@@ -65,7 +66,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         try {
             return run(console);
         } catch (EmolensException | IllegalArgumentException e) {
-            errors.println("error: " + e.getMessage());
+            errors.println("error: " + FileKinds.oneLine(e.getMessage(), 600));
             return 2;
         }
     }
@@ -73,7 +74,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     private int run(PrintStream out) {
         Split which = Split.require(split);
         Dataset dataset = DatasetReader.readAny(data, strict ? ReadOptions.STRICT : ReadOptions.DEFAULT);
-        if (dataset.issues().total() > 0) {
+        if (!dataset.issues().isClean()) {
             out.println(dataset.issues().format());
         }
         List<LabeledFace> faces = dataset.split(which);

@@ -9,6 +9,7 @@ import io.emolens.classify.Architectures;
 import io.emolens.classify.FastCpu;
 import io.emolens.classify.NetworkConfig;
 import io.emolens.core.EmolensException;
+import io.emolens.core.FileKinds;
 import io.emolens.data.Dataset;
 import io.emolens.data.DatasetReader;
 import io.emolens.data.ReadOptions;
@@ -39,7 +40,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The command over the classify package's architectures and model store. */
     public TrainCommand() {
-        this(TrainServices.networks(), TrainServices.exporter(), System.out, System.err);
+        this(System.out, System.err);
+    }
+
+    /** The command printing to {@code console} and {@code errors} (the streams {@code Main.runCli} was given). */
+    public TrainCommand(PrintStream console, PrintStream errors) {
+        this(TrainServices.networks(), TrainServices.exporter(), console, errors);
     }
 
     /** The command over other networks and exporter (tests), printing to {@code console} and {@code errors}. */
@@ -112,7 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             return run(console);
         } catch (EmolensException | IllegalArgumentException e) {
-            errors.println("error: " + e.getMessage());
+            errors.println("error: " + FileKinds.oneLine(e.getMessage(), 600));
             return 2;
         }
     }

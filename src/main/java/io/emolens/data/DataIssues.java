@@ -16,6 +16,7 @@ public final class DataIssues {
 
     private final Map<IssueKind, Integer> counts = new EnumMap<>(IssueKind.class);
     private final Map<IssueKind, List<DataIssue>> first = new EnumMap<>(IssueKind.class);
+    private final List<String> notes = new ArrayList<>();
 
     void add(DataIssue issue) {
         counts.merge(issue.kind(), 1, Integer::sum);
@@ -23,6 +24,21 @@ public final class DataIssues {
         if (kept.size() < KEPT_PER_KIND) {
             kept.add(issue);
         }
+    }
+
+    /** Records something about the whole source that the user should know (extra columns ignored, a split assumed). */
+    void note(String note) {
+        notes.add(note);
+    }
+
+    /** What the reader assumed or ignored about the whole source, in the order noticed. */
+    public List<String> notes() {
+        return Collections.unmodifiableList(notes);
+    }
+
+    /** True when no row was skipped and nothing was assumed. */
+    public boolean isClean() {
+        return total() == 0 && notes.isEmpty();
     }
 
     /** Number of skipped rows or images of {@code kind}. */
@@ -45,12 +61,14 @@ public final class DataIssues {
         return first(kind).stream().map(DataIssue::line).toList();
     }
 
-    /** A few lines of text, one per kind, or "no bad rows". */
+    /** A few lines of text: the notes, then one line per kind of skipped row, or "no bad rows". */
     public String format() {
+        StringBuilder sb = new StringBuilder();
+        notes.forEach(n -> sb.append("note: ").append(n).append('\n'));
         if (total() == 0) {
-            return "no bad rows";
+            return sb.append("no bad rows").toString();
         }
-        StringBuilder sb = new StringBuilder("skipped " + total() + " bad rows/images:");
+        sb.append("skipped ").append(total()).append(" bad rows/images:");
         counts.forEach((kind, n) -> {
             sb.append("\n  ").append(n).append(" x ").append(kind.description()).append(", first: ");
             sb.append(String.join("; ", first(kind).stream().map(DataIssue::describe).toList()));

@@ -1,6 +1,7 @@
 package io.emolens.data;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,40 +20,54 @@ import java.util.zip.GZIPInputStream;
 
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
+import io.emolens.core.FileKinds;
 import io.emolens.preprocess.FaceTensor;
 
 /**
  * Reads the Kaggle {@code fer2013.csv} ({@code emotion,pixels,Usage}; columns in any order, {@code .gz}
- * accepted). Line numbers in reports are 1-based file lines, the header being line 1. A file without a
- * {@code Usage} column is read as all Training.
+ * accepted, gzip recognized by content). Line numbers in reports are 1-based file lines, the header being line 1.
+ * Takes CSVs as spreadsheets save them: a UTF-8 byte-order mark, CRLF line ends, quoted fields, extra columns
+ * (ignored and reported). A file without a {@code Usage} column is read as all Training, and the report says so.
+ * A video, image or other binary file is refused before anything of it is parsed or printed.
  */
 public final class Fer2013CsvReader implements DatasetReader {
+
+    /** Longest line read; a FER2013 row is about 9 KB, so anything longer is not a row. */
+    static final int MAX_LINE_CHARS = 1 << 20;
 
     @Override
     public Dataset read(Path source, ReadOptions options) {
         String file = source.getFileName().toString();
         MessageDigest sha = sha256();
-        try (InputStream raw = Files.newInputStream(source);
-             InputStream in = file.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-             DigestInputStream digest = new DigestInputStream(in, sha);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(digest, StandardCharsets.US_ASCII), 1 << 20)) {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(source), 1 << 16);
+             InputStream in = decompressed(raw, file);
+             DigestInputStream digest = new DigestInputStream(in, sha)) {
+            refuseBinary(in, file);
+            BoundedLineReader reader = new BoundedLineReader(new InputStreamReader(digest, StandardCharsets.UTF_8), MAX_LINE_CHARS);
             List<LabeledFace> faces = new ArrayList<>();
             DataIssues issues = new DataIssues();
             RowParser parser = null;
             String line;
-            long lineNo = 0;
             while ((line = reader.readLine()) != null) {
-                lineNo++;
+                long lineNo = reader.lineNumber();
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
                 if (line.isBlank()) {
                     continue;
                 }
-                if (parser == null) {
-                    parser = RowParser.fromHeader(line, file);
-                    if (parser.hasHeader()) {
-                        continue;
+                Object row;
+                if (line == BoundedLineReader.TOO_LONG) {
+                    row = new DataIssue(IssueKind.LINE_TOO_LONG, file, lineNo, "longer than " + MAX_LINE_CHARS / 1024 + " KB, not a FER2013 row");
+                } else {
+                    if (parser == null) {
+                        parser = RowParser.fromHeader(line, file, issues);
+                        if (parser.hasHeader()) {
+                            continue;
+                        }
                     }
+                    row = parser.parse(line, lineNo);
                 }
-                Object row = parser.parse(line, lineNo);
                 if (row instanceof LabeledFace face) {
                     faces.add(face);
                 } else {
@@ -64,15 +79,48 @@ public final class Fer2013CsvReader implements DatasetReader {
                     issues.add(issue);
                 }
             }
+            if (parser != null && !parser.hasUsage()) {
+                issues.note("no Usage column in " + file + ": all " + faces.size() + " rows are read as Training");
+            }
             while (digest.read(new byte[1 << 16]) >= 0) {
                 // hash any bytes the line reader left unread, so the checksum covers the whole (decompressed) CSV
             }
             return new Dataset(source.toString(), faces, issues, "sha256:" + HexFormat.of().formatHex(sha.digest()));
         } catch (NoSuchFileException e) {
             throw new EmolensException("FER2013 CSV not found: " + source.toAbsolutePath() + ". Check the --data path.", e);
+        } catch (java.util.zip.ZipException e) {
+            throw new EmolensException(source.toAbsolutePath() + " is damaged gzip data (" + e.getMessage() + "): decompress it again or give the plain CSV.", e);
+        } catch (EOFException e) {
+            throw new EmolensException(source.toAbsolutePath() + " ends in the middle of its gzip data: the file is truncated.", e);
         } catch (IOException e) {
             throw new EmolensException("cannot read FER2013 CSV " + source.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Gunzips a gzip file (by its content, whatever its name); a {@code .gz} name on other content is an error. */
+    private static InputStream decompressed(InputStream raw, String file) throws IOException {
+        raw.mark(2);
+        int b1 = raw.read();
+        int b2 = raw.read();
+        raw.reset();
+        if (b1 == 0x1F && b2 == 0x8B) {
+            return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+        }
+        if (file.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            throw new EmolensException(file + " is named .gz but is not gzip-compressed: rename it or give the plain CSV.");
+        }
+        return raw;
+    }
+
+    /** Refuses a video, an image, an archive or other binary data before any of it is parsed or printed. */
+    private static void refuseBinary(InputStream in, String file) throws IOException {
+        in.mark(FileKinds.HEAD);
+        byte[] head = in.readNBytes(FileKinds.HEAD);
+        in.reset();
+        FileKinds.describeBinary(head).ifPresent(kind -> {
+            throw new EmolensException(file + " is not a CSV: it looks like " + kind
+                    + ". Give the FER2013 CSV (emotion,pixels,Usage) or a folder with train/<class>/ and test/<class>/ images.");
+        });
     }
 
     private static MessageDigest sha256() {
@@ -86,55 +134,64 @@ public final class Fer2013CsvReader implements DatasetReader {
     /** Column positions from the header, and the per-row validation. */
     private record RowParser(String file, boolean hasHeader, int emotionCol, int pixelsCol, int usageCol, int columns) {
 
-        static RowParser fromHeader(String header, String file) {
-            String[] cols = header.split(",", -1);
+        static RowParser fromHeader(String header, String file, DataIssues issues) {
+            List<String> cols = CsvFields.split(header);
             int emotion = -1;
             int pixels = -1;
             int usage = -1;
-            for (int i = 0; i < cols.length; i++) {
-                switch (unquote(cols[i]).toLowerCase(Locale.ROOT)) {
+            List<String> extra = new ArrayList<>();
+            for (int i = 0; i < cols.size(); i++) {
+                switch (cols.get(i).trim().toLowerCase(Locale.ROOT)) {
                     case "emotion" -> emotion = i;
                     case "pixels" -> pixels = i;
                     case "usage" -> usage = i;
-                    default -> { }
+                    default -> extra.add("'" + FileKinds.printable(cols.get(i).trim(), 40) + "'");
                 }
             }
             if (emotion < 0 && pixels < 0) {
                 return new RowParser(file, false, 0, 1, 2, 3);
             }
             if (emotion < 0 || pixels < 0) {
-                throw new EmolensException(file + " line 1: header '" + header
+                throw new EmolensException(file + " line 1: header '" + FileKinds.printable(header, 120)
                         + "' lacks an 'emotion' or 'pixels' column; expected 'emotion,pixels,Usage' as in the Kaggle fer2013.csv");
             }
-            return new RowParser(file, true, emotion, pixels, usage, cols.length);
+            if (!extra.isEmpty()) {
+                issues.note("extra columns ignored in " + file + ": " + String.join(", ", extra));
+            }
+            int needed = Math.max(Math.max(emotion, pixels), usage) + 1;
+            return new RowParser(file, true, emotion, pixels, usage, needed);
+        }
+
+        boolean hasUsage() {
+            return usageCol >= 0;
         }
 
         /** A {@link LabeledFace}, or the {@link DataIssue} that rejects the row. */
         Object parse(String line, long lineNo) {
-            String[] cols = line.split(",", -1);
-            if (cols.length < columns) {
-                return issue(IssueKind.MISSING_COLUMN, lineNo, cols.length + " columns, expected " + columns);
+            List<String> cols = CsvFields.split(line);
+            if (cols.size() < columns) {
+                return issue(IssueKind.MISSING_COLUMN, lineNo, cols.size() + " columns, expected " + columns);
             }
-            String label = unquote(cols[emotionCol]);
+            String label = cols.get(emotionCol).trim();
             int index;
             try {
                 index = Integer.parseInt(label);
             } catch (NumberFormatException e) {
-                return issue(IssueKind.LABEL_OUT_OF_RANGE, lineNo, "emotion '" + label + "' is not a number 0-6");
+                return issue(IssueKind.LABEL_OUT_OF_RANGE, lineNo, "emotion '" + FileKinds.printable(label, 20) + "' is not a number 0-6");
             }
             if (index < 0 || index >= Emotion.COUNT) {
                 return issue(IssueKind.LABEL_OUT_OF_RANGE, lineNo, "emotion " + index);
             }
             Split split = Split.TRAINING;
             if (usageCol >= 0) {
-                String usage = unquote(cols[usageCol]);
+                String usage = cols.get(usageCol).trim();
                 var parsed = Split.parse(usage);
                 if (parsed.isEmpty()) {
-                    return issue(IssueKind.UNKNOWN_USAGE, lineNo, "'" + usage + "', expected Training, PublicTest or PrivateTest");
+                    return issue(IssueKind.UNKNOWN_USAGE, lineNo, "'" + FileKinds.printable(usage, 30) + "', expected Training, PublicTest or PrivateTest");
                 }
                 split = parsed.get();
             }
-            Object pixels = parsePixels(unquote(cols[pixelsCol]), lineNo);
+            Object pixels = parsePixels(cols.get(pixelsCol).trim(), lineNo);
             if (pixels instanceof DataIssue bad) {
                 return bad;
             }
@@ -164,13 +221,17 @@ public final class Fer2013CsvReader implements DatasetReader {
                         value = value * 10 + (c - '0');
                     }
                 }
+                String token = text.substring(start, i);
+                if (!numeric && token.length() > 1 && token.charAt(0) == '-' && token.substring(1).chars().allMatch(Character::isDigit)) {
+                    return issue(IssueKind.PIXEL_OUT_OF_RANGE, lineNo, "pixel " + (count + 1) + " is " + token);
+                }
                 if (!numeric) {
                     return issue(IssueKind.NON_NUMERIC_PIXEL, lineNo,
-                            "pixel " + (count + 1) + " is '" + text.substring(start, i) + "'");
+                            "pixel " + (count + 1) + " is '" + FileKinds.printable(token, 20) + "'");
                 }
                 if (value > 255) {
                     return issue(IssueKind.PIXEL_OUT_OF_RANGE, lineNo,
-                            "pixel " + (count + 1) + " is " + text.substring(start, i));
+                            "pixel " + (count + 1) + " is " + FileKinds.printable(token, 20));
                 }
                 if (count < out.length) {
                     out[count] = (byte) value;
@@ -185,11 +246,6 @@ public final class Fer2013CsvReader implements DatasetReader {
 
         private DataIssue issue(IssueKind kind, long lineNo, String message) {
             return new DataIssue(kind, file, lineNo, message);
-        }
-
-        private static String unquote(String s) {
-            String t = s.trim();
-            return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1).trim() : t;
         }
     }
 }

@@ -9,7 +9,8 @@ public enum IssueKind {
     LABEL_OUT_OF_RANGE("label outside 0-6"),
     UNKNOWN_USAGE("unknown Usage"),
     UNKNOWN_CLASS_FOLDER("unknown class folder"),
-    UNREADABLE_IMAGE("unreadable image");
+    UNREADABLE_IMAGE("unreadable image"),
+    LINE_TOO_LONG("line too long");
 
     private final String description;
 

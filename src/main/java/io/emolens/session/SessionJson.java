@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.emolens.core.EmolensException;
+import io.emolens.core.JsonErrors;
 import io.emolens.record.RecordingException;
 
 /** Atomic JSON files (temporary file, then rename) with the summaries' snake_case mapper. */
@@ -35,7 +36,7 @@ final class SessionJson {
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new EmolensException(what + ": " + file.getFileName() + " is missing in " + file.getParent() + ".", e);
         } catch (IOException e) {
-            throw new EmolensException("Cannot read " + file + ": " + e.getMessage() + ".", e);
+            throw new EmolensException("Cannot read " + file + ": " + JsonErrors.describe(e) + ".", e);
         }
     }
 }
