@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code bench}: performance measurements whose results go to docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory.",
-        subcommands = {BenchPipelineCommand.class, BenchRecordingCommand.class, BenchCnnCommand.class, BenchLiveCommand.class, BenchFollowCommand.class})
+        subcommands = {BenchPipelineCommand.class, BenchRecordingCommand.class, BenchCnnCommand.class, BenchLiveCommand.class, BenchFollowCommand.class, BenchSoakCommand.class})
 public final class BenchCommand {
 }
