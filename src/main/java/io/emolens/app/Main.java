@@ -11,6 +11,7 @@ import io.emolens.cli.AnalyzeCommand;
 import io.emolens.cli.BenchDetectCommand;
 import io.emolens.cli.BenchFollowCommand;
 import io.emolens.cli.BenchLiveCommand;
+import io.emolens.cli.BenchSoakCommand;
 import io.emolens.cli.BenchPipelineCommand;
 import io.emolens.cli.BenchRecordingCommand;
 import io.emolens.cli.EmolensCommand;
@@ -63,6 +64,9 @@ public final class Main {
                 }
                 if (type == BenchFollowCommand.class) {
                     return type.cast(new BenchFollowCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));
+                }
+                if (type == BenchSoakCommand.class) {
+                    return type.cast(new BenchSoakCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));
                 }
                 if (type == BenchLiveCommand.class) {
                     return type.cast(new BenchLiveCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));
