@@ -67,8 +67,9 @@ class DemoClipOverlayTest {
      * Each frame is checked with the faces the detector found and, for the Haar cascade (which finds at most two
      * faces here), again with an audience of eight more faces (two rows, 40-56 px, varied scores) added in the lower
      * half where they overlap no found face: a crowd on real frames. YuNet finds the clip's real audience (5+ faces),
-     * so its frames are checked as found; eight synthetic faces on top of them (13+ faces at 640x360) leave the
-     * largest face only a mini bar on 2 of 210 frames, a limit the layout has rather than a pile-up.
+     * so its frames are checked as found. Eight synthetic faces on top of YuNet's (13+ faces at 640x360) break the
+     * layout's promises on 5 of 210 frames (a synthetic face's label over a real face on 3, the largest face left a
+     * mini bar on 2): a limit of the layout, noted in issue 19.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("detectors")
