@@ -52,7 +52,7 @@ public final class SwitchingFaceDetector implements FaceDetector {
             for (DetectorSettings other : List.of(DetectorConfig.DEFAULT, YunetConfig.DEFAULT)) {
                 if (other.kind() != initial.kind()) {
                     try {
-                        return new SwitchingFaceDetector(factory, other, factory.apply(other), why + " Using " + other.kind().title() + " instead.");
+                        return new SwitchingFaceDetector(factory, other, factory.apply(other), why + " Using the " + other.kind().title() + " instead.");
                     } catch (RuntimeException ignored) {
                         why = why + " " + ignored.getMessage();
                     }

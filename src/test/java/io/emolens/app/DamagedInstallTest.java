@@ -43,7 +43,7 @@ class DamagedInstallTest {
                 .create(null, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE)) {
             assertEquals(1, analyzer.analyze(obama()).faces().size());
             String problem = analyzer.detectorProblem().orElseThrow();
-            assertTrue(problem.contains("haarcascade_frontalface_alt2.xml") && problem.contains("Using YuNet CNN instead."), problem);
+            assertTrue(problem.contains("haarcascade_frontalface_alt2.xml") && problem.contains("Using the YuNet CNN instead."), problem);
         }
         assertThrows(io.emolens.core.EmolensException.class,
                 () -> new Wiring(paths, DetectorConfig.DEFAULT, Main.modelLoader()).create(null, TrackerConfig.DEFAULT, ClassifyPolicy.EVERY_FACE),
