@@ -2,17 +2,14 @@ package io.emolens.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.detect.DetectorSettings;
@@ -146,8 +143,8 @@ public final class SoakBenchmark {
 
     private static void finish(SessionRecorder r) {
         r.stop();
-        try (Stream<Path> files = Files.walk(r.folder())) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            ScratchFolders.delete(r.folder());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

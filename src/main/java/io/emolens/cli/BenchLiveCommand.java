@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.emolens.bench.LiveBenchmark;
+import io.emolens.bench.ScratchFolders;
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.core.EmolensException;
 import io.emolens.detect.DetectorConfig;
@@ -102,9 +102,7 @@ public final class BenchLiveCommand implements Callable<Integer> {
             r = new LiveBenchmark().run(() -> sources.open(clip), analyzer, mode, seconds, scratch == null ? null : scratch.resolve("session"));
         } finally {
             if (scratch != null) {
-                try (Stream<Path> files = Files.walk(scratch)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                ScratchFolders.delete(scratch);
             }
         }
         LiveStats.Snapshot s = r.stats();

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.emolens.bench.RecordingBenchmark;
+import io.emolens.bench.ScratchFolders;
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.session.AnalyzerFactory;
 import io.emolens.session.RecordingSettings;
@@ -74,9 +74,7 @@ public final class BenchRecordingCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            try (Stream<Path> files = Files.walk(scratch)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ScratchFolders.delete(scratch);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.emolens.bench.ResourceSample;
+import io.emolens.bench.ScratchFolders;
 import io.emolens.bench.SoakBenchmark;
 import io.emolens.bench.SoakChart;
 import io.emolens.classify.EmotionClassifier;
@@ -75,9 +75,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
             r = new SoakBenchmark().run(() -> sources.open(clip), analyzer, loader, detectors, scratch, minutes,
                     s -> out.printf("%5.1f %8.0f %8.0f %8.0f %5d %5d%n", s.minute(), s.rssMb(), s.javacppMb(), s.heapUsedMb(), s.threads(), s.openFiles()));
         } finally {
-            try (Stream<Path> files = Files.walk(scratch)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ScratchFolders.delete(scratch);
         }
         Map<String, Object> values = summary(r, clip, modelFile);
         out.printf("%d frames shown, %d analyzed, %d recordings; RSS %s; threads %s; open files %s%n", r.frames(), r.analyzed(), r.recordings(),
