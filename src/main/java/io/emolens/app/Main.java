@@ -17,6 +17,7 @@ import io.emolens.cli.BenchRecordingCommand;
 import io.emolens.cli.EmolensCommand;
 import io.emolens.cli.EvaluateCommand;
 import io.emolens.cli.TrainCommand;
+import io.emolens.cli.PersonalizeCommand;
 import io.emolens.cli.ImportKerasCommand;
 import io.emolens.core.EmolensException;
 import io.emolens.core.FileKinds;
@@ -76,6 +77,9 @@ public final class Main {
                 }
                 if (type == TrainCommand.class) {
                     return type.cast(new TrainCommand(out, err));
+                }
+                if (type == PersonalizeCommand.class) {
+                    return type.cast(new PersonalizeCommand(() -> AppPaths.locate().defaultModel(), out, err));
                 }
                 if (type == BenchRecordingCommand.class) {
                     return type.cast(new BenchRecordingCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));

@@ -92,12 +92,17 @@ public final class ModelStore implements ModelLoader {
         }
     }
 
-    /** Replaces the metadata of model {@code zip} (e.g. with measured accuracies), atomically. */
+    /** Replaces the metadata of model {@code zip} (e.g. with measured accuracies), atomically; an ensemble keeps its spec. */
     public void writeMetadata(Path zip, ModelMetadata metadata) {
         Path json = metadataFile(zip);
         Path tmpJson = json.resolveSibling(json.getFileName() + ".part");
         try {
-            JSON.writeValue(tmpJson.toFile(), metadata);
+            ObjectNode node = JSON.valueToTree(metadata);
+            JsonNode ensemble = Files.isRegularFile(json) ? tree(zip).get(ENSEMBLE_KEY) : null;
+            if (ensemble != null && !ensemble.isNull()) {
+                node.set(ENSEMBLE_KEY, ensemble);
+            }
+            JSON.writeValue(tmpJson.toFile(), node);
             Files.move(tmpJson, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new EmolensException("Cannot save " + json + ": " + e.getMessage(), e);

@@ -17,6 +17,7 @@ import io.emolens.data.SplitReport;
 import io.emolens.train.AugmentConfig;
 import io.emolens.train.CrossValidation;
 import io.emolens.train.EnsembleBuilder;
+import io.emolens.train.FineTuner;
 import io.emolens.train.ModelExporter;
 import io.emolens.train.NetworkFactory;
 import io.emolens.train.RunFolder;
@@ -110,6 +111,14 @@ public final class TrainCommand implements Callable<Integer> {
     boolean strict;
     @Option(names = "--report-only", description = "print the split report and exit")
     boolean reportOnly;
+    @Option(names = "--from", paramLabel = "MODEL.zip", description = "fine-tune this model (plain or ensemble) on --data instead of training a new network: its weights, input and labels; learning rate 1e-4, at most 10 epochs, patience 4 unless given")
+    Path from;
+    @Option(names = "--replay", paramLabel = "FER2013", description = "with --from: mix a fresh stratified sample of this FER2013 file's Training rows into every epoch, so the model keeps reading faces in general; its PrivateTest is measured before and after")
+    Path replay;
+    @Option(names = "--replay-fraction", paramLabel = "F", description = "with --replay: share of each epoch's images that are FER2013 rows (default 0.5)")
+    Double replayFraction;
+    @Option(names = "--freeze", paramLabel = "N", description = "with --from: keep the network's first N layers fixed (default 0: all layers train)")
+    Integer freeze;
     @Option(names = "--into", paramLabel = "ENSEMBLE.zip", description = "when the run ends with a model, add it as a member of this ensemble model (created if absent) and refit its temperature on PublicTest")
     Path into;
 
@@ -129,7 +138,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Path dataPath = data;
         if (dataPath == null && resume != null) {
-            dataPath = Path.of(new RunFolder(resume).readSpec().data());
+            dataPath = Path.of(FineTuner.isFineTuneRun(resume) ? FineTuner.readPlan(resume).data() : new RunFolder(resume).readSpec().data());
         }
         if (dataPath == null) {
             throw new EmolensException("--data FILE_OR_DIR is required: the FER2013 CSV or image folder");
@@ -144,15 +153,21 @@ public final class TrainCommand implements Callable<Integer> {
             throw new EmolensException(folds != null ? "--into adds one model to an ensemble; it cannot be used with --folds"
                     : "--into must name a .zip model file, was " + into);
         }
-        if (resume == null && Architectures.names().contains(arch)) {
+        if (resume == null && from == null && Architectures.names().contains(arch)) {
             FastCpu.configure();
             Architectures.Cost cost = Architectures.cost(Architectures.configuration(arch, NetworkConfig.of(1e-3, 0, 0)));
             console.println(String.format("architecture %s: %,d parameters, %.0f MFLOP per face; oneDNN helpers %s",
                     arch, cost.parameters(), cost.flopsPerFace() / 1e6, FastCpu.enabled() ? "on" : "off"));
         }
-        Trainer trainer = new Trainer(networks, exporter);
         ConsoleProgress progress = new ConsoleProgress(console, 30);
         TrainingControl control = new TrainingControl();
+        if (from != null || (resume != null && FineTuner.isFineTuneRun(resume))) {
+            return fineTune(dataset, progress, control);
+        }
+        if (replay != null || replayFraction != null || freeze != null) {
+            throw new EmolensException("--replay, --replay-fraction and --freeze belong to fine-tuning: add --from MODEL.zip");
+        }
+        Trainer trainer = new Trainer(networks, exporter);
         TrainingResult result;
         if (resume != null) {
             result = trainer.resume(dataset, resume, overrides(), progress, control);
@@ -185,9 +200,39 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int fineTune(Dataset dataset, ConsoleProgress progress, TrainingControl control) {
+        if (folds != null || into != null) {
+            throw new EmolensException("--folds and --into cannot be combined with fine-tuning");
+        }
+        FineTuner tuner = new FineTuner(exporter);
+        FineTuner.Result result;
+        if (resume != null) {
+            console.println("continuing the fine-tuning run in " + resume);
+            result = tuner.resume(resume, dataset, progress, control);
+        } else {
+            if (replay == null && replayFraction != null) {
+                throw new EmolensException("--replay-fraction needs --replay FER2013");
+            }
+            String architecture = tuner.checkBase(from);
+            TrainConfig config = config(FineTuner.defaults(architecture));
+            console.println("fine-tuning " + from + " (" + architecture + ") on " + dataset.source()
+                    + String.format(": learning rate %.3g, at most %d epochs%s", config.learningRate(), config.maxEpochs(),
+                    replay == null ? ", no replay" : ", replaying " + replay));
+            result = tuner.fineTune(from, dataset, config, replay, replayFraction == null ? 0.5 : replayFraction,
+                    freeze == null ? 0 : freeze, out, progress, control);
+        }
+        console.println();
+        console.print(result.format());
+        return 0;
+    }
+
     /** The settings of a new run: the architecture's defaults overridden by the options given. */
     TrainConfig config() {
-        TrainConfig d = TrainConfig.defaults(arch);
+        return config(TrainConfig.defaults(arch));
+    }
+
+    private TrainConfig config(TrainConfig d) {
+        String arch = d.architecture();
         AugmentConfig a = noAugment ? AugmentConfig.NONE : new AugmentConfig(!noFlip, or(shift, d.augment().maxShift()),
                 or(rotation, d.augment().maxRotation()), or(zoom, d.augment().maxZoom()),
                 or(brightness, d.augment().maxBrightness()), or(contrast, d.augment().maxContrast()));

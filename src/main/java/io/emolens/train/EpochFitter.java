@@ -1,6 +1,7 @@
 package io.emolens.train;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.SplittableRandom;
 
 import org.nd4j.linalg.dataset.DataSet;
@@ -29,25 +30,24 @@ final class EpochFitter {
     }
 
     private final TrainConfig config;
-    private final List<LabeledFace> train;
+    private final IntFunction<List<LabeledFace>> epochFaces;
     private final TrainingNetwork network;
     private final RunFolder folder;
     private final TrainingListener listener;
     private final TrainingControl control;
     private final Batches batches;
-    private final int batchCount;
     private double evalSeconds;
 
-    EpochFitter(TrainConfig config, List<LabeledFace> train, TrainingNetwork network, RunFolder folder,
+    /** {@code epochFaces} gives the faces of epoch N (1-based): the same list for every N, or one with fresh replay rows. */
+    EpochFitter(TrainConfig config, IntFunction<List<LabeledFace>> epochFaces, TrainingNetwork network, RunFolder folder,
                 TrainingListener listener, TrainingControl control) {
         this.config = config;
-        this.train = train;
+        this.epochFaces = epochFaces;
         this.network = network;
         this.folder = folder;
         this.listener = listener;
         this.control = control;
         this.batches = new Batches(config);
-        this.batchCount = (train.size() + config.batchSize() - 1) / config.batchSize();
     }
 
     /** Seconds the last end-of-epoch evaluation took, for the run ETA. */
@@ -56,8 +56,10 @@ final class EpochFitter {
     }
 
     Outcome fit(RunState state) {
-        int n = train.size();
         int epoch = state.epochsDone() + 1;
+        List<LabeledFace> train = epochFaces.apply(epoch);
+        int n = train.size();
+        int batchCount = (n + config.batchSize() - 1) / config.batchSize();
         int[] order = shuffled(n, new SplittableRandom(config.seed() * 1_000_003L + epoch));
         network.setLearningRate(state.learningRate());
         network.setEpochCount(epoch - 1);

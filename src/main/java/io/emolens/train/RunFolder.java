@@ -27,8 +27,14 @@ public final class RunFolder {
     public static final String CURVES_CSV = "curves.csv";
     public static final String CURVES_PNG = "curves.png";
 
-    /** What run.json holds: the settings and the data they were used with. */
-    public record RunSpec(TrainConfig config, String data, String dataChecksum, String created) {
+    /**
+     * What run.json holds: the settings, the data they were used with, and for a fine-tuning run where it started
+     * from (null for a run from scratch).
+     */
+    public record RunSpec(TrainConfig config, String data, String dataChecksum, String created, FineTuneSpec fineTune) {
+        public RunSpec(TrainConfig config, String data, String dataChecksum, String created) {
+            this(config, data, dataChecksum, created, null);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -19,10 +19,24 @@ import io.emolens.eval.Evaluator;
 public final class Trainer {
     private final NetworkFactory factory;
     private final ModelExporter exporter;
+    private final FineTuning tuning;
 
     public Trainer(NetworkFactory factory, ModelExporter exporter) {
+        this(factory, exporter, null);
+    }
+
+    private Trainer(NetworkFactory factory, ModelExporter exporter, FineTuning tuning) {
         this.factory = factory;
         this.exporter = exporter;
+        this.tuning = tuning;
+    }
+
+    /**
+     * A fine-tuning run: starts from the network {@code tuning} restores instead of a new one, keeps its first
+     * layers frozen and mixes its replay rows into every epoch; run.json records where it started.
+     */
+    public Trainer fineTuning(FineTuning tuning) {
+        return new Trainer(tuning.network(), exporter, tuning);
     }
 
     /** Starts a new run in {@code runDir}, which must not already hold one. */
@@ -33,12 +47,21 @@ public final class Trainer {
             throw new EmolensException(runDir.toAbsolutePath() + " already holds a training run. Continue it with "
                     + "'train --resume " + runDir + "' or choose another --out folder.");
         }
-        folder.writeSpec(new RunFolder.RunSpec(config, data.source(), data.checksum(), Instant.now().toString()));
+        folder.writeSpec(new RunFolder.RunSpec(config, data.source(), data.checksum(), Instant.now().toString(),
+                tuning == null ? null : tuning.spec()));
         RunState state = RunState.initial(config);
         folder.writeState(state);
-        try (TrainingNetwork network = new TrainingNetwork(factory.create(config))) {
+        try (TrainingNetwork network = initial(config)) {
             return run(data, config, folder, state, network, listener, control);
         }
+    }
+
+    private TrainingNetwork initial(TrainConfig config) {
+        TrainingNetwork network = new TrainingNetwork(factory.create(config));
+        if (tuning != null) {
+            network.freezeFirst(tuning.spec().frozenLayers());
+        }
+        return network;
     }
 
     /**
@@ -62,10 +85,18 @@ public final class Trainer {
         if (config.learningRate() != spec.config().learningRate()) {
             state = state.withLearningRate(config.learningRate());
         }
-        folder.writeSpec(new RunFolder.RunSpec(config, spec.data(), spec.dataChecksum(), spec.created()));
+        if ((spec.fineTune() != null) != (tuning != null)) {
+            throw new EmolensException(runDir.toAbsolutePath() + (tuning == null
+                    ? " is a fine-tuning run: resume it with 'train --resume' on the folder above it"
+                    : " is not a fine-tuning run"));
+        }
+        folder.writeSpec(new RunFolder.RunSpec(config, spec.data(), spec.dataChecksum(), spec.created(), spec.fineTune()));
         folder.removeUnreferenced(state);
-        try (TrainingNetwork network = state.checkpoint() == null ? new TrainingNetwork(factory.create(config))
+        try (TrainingNetwork network = state.checkpoint() == null ? initial(config)
                 : TrainingNetwork.load(folder.file(state.checkpoint()))) {
+            if (tuning != null) {
+                network.freezeFirst(tuning.spec().frozenLayers());
+            }
             return run(data, config, folder, state.withStatus("running"), network, listener, control);
         }
     }
@@ -79,7 +110,13 @@ public final class Trainer {
         }
         Evaluator evaluator = new Evaluator(256, false);
         NetworkClassifier classifier = new NetworkClassifier(network);
-        EpochFitter fitter = new EpochFitter(config, split.train, network, folder, listener, control);
+        Replay replay = tuning == null ? null : tuning.replay();
+        if (replay != null) {
+            listener.onMessage(String.format("replay: %d FER2013 Training rows mixed into each epoch's %d own images (%.0f%%), a fresh stratified sample every epoch",
+                    replay.countFor(split.train.size()), split.train.size(), 100 * replay.fraction()));
+        }
+        EpochFitter fitter = new EpochFitter(config, replay == null ? epoch -> split.train
+                : epoch -> replay.epoch(split.train, epoch, config.seed()), network, folder, listener, control);
         listener.onStart(new RunInfo(config, folder.dir(), state.epochsDone() + 1, split.train.size(),
                 split.validation.size(), network.numParams(), state.history(), state.bestEpoch()));
         String status = "finished";

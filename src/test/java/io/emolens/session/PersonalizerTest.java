@@ -1,0 +1,180 @@
+package io.emolens.session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.emolens.TestFiles;
+import io.emolens.app.AppPaths;
+import io.emolens.app.Main;
+import io.emolens.app.Wiring;
+import io.emolens.classify.EmotionClassifier;
+import io.emolens.classify.ModelMetadata;
+import io.emolens.classify.ModelStore;
+import io.emolens.core.EmolensException;
+import io.emolens.core.Emotion;
+import io.emolens.core.VideoFrame;
+import io.emolens.data.Dataset;
+import io.emolens.data.Split;
+import io.emolens.detect.DetectorConfig;
+import io.emolens.pipeline.ClassifyPolicy;
+import io.emolens.pipeline.FrameAnalyzer;
+import io.emolens.source.DefaultFrameSourceFactory;
+import io.emolens.source.FrameSource;
+import io.emolens.track.TrackerConfig;
+import io.emolens.train.FineTuner;
+import io.emolens.train.TrainServices;
+import io.emolens.train.TrainingControl;
+import io.emolens.train.TrainingListener;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Personalizes the shipped model on a session recorded from the demo clip with the user's labels (a face crop
+ * every frame), replaying committed FER2013 fixture rows: the held-out end of every label segment must agree more
+ * with the labels after fine-tuning, the new model must load and name its base and session, and the base must be
+ * untouched.
+ */
+class PersonalizerTest {
+    @TempDir
+    static Path tmp;
+    static Path session;
+    static Personalizer.Outcome outcome;
+    static String baseChecksum;
+
+    @BeforeAll
+    static void recordAndPersonalize() throws IOException {
+        session = record(tmp.resolve("session"), PersonalizerTest::script);
+        Path base = TestFiles.repo().resolve("models/emolens-default.zip");
+        baseChecksum = checksum(base);
+        outcome = new Personalizer(TrainServices.exporter()).personalize(base, List.of(session),
+                TestFiles.resource("fer2013/fixture_fer2013.csv"), tmp.resolve("run"), tmp.resolve("mine.zip"),
+                TrainingListener.NONE, new TrainingControl());
+        System.out.println(outcome.format());
+    }
+
+    /** Neutral for the first 2.3 s, Angry to 4.6 s, Surprise to the end: what this viewer says they felt. */
+    private static Optional<Emotion> script(long ms) {
+        return Optional.of(ms < 2300 ? Emotion.NEUTRAL : ms < 4600 ? Emotion.ANGRY : Emotion.SURPRISE);
+    }
+
+    interface Script {
+        Optional<Emotion> at(long ms);
+    }
+
+    /** Records the demo clip (detection only, a crop every frame) with the labels {@code script} gives. */
+    static Path record(Path folder, Script script) {
+        Wiring wiring = new Wiring(new AppPaths(TestFiles.repo()), DetectorConfig.DEFAULT, Main.modelLoader());
+        FrameAnalyzer analyzer = wiring.create(null, TrackerConfig.UNSMOOTHED, ClassifyPolicy.EVERY_FACE);
+        List<String> failures = new ArrayList<>();
+        try (FrameSource clip = new DefaultFrameSourceFactory().open(TestFiles.demoClip())) {
+            SessionRecorder recorder = SessionRecorder.start(folder, new RecordingSettings(false, false, 0, false, clip.frameRate()),
+                    clip.description(), null, analyzer.preprocessor(), failures::add);
+            Optional<VideoFrame> next;
+            while ((next = clip.next()).isPresent()) {
+                VideoFrame frame = next.get();
+                Optional<Emotion> label = script.at(frame.timeMs());
+                if (!label.equals(recorder.currentLabel())) {
+                    recorder.label(label.orElse(null), frame.timeMs());
+                }
+                recorder.frame(analyzer.analyze(frame), frame.timeMs());
+            }
+            recorder.stop();
+        }
+        assertEquals(List.of(), failures);
+        return folder;
+    }
+
+    @Test
+    void heldOutAgreementRisesAndTheModelIsOffered() {
+        FineTuner.Result r = outcome.result();
+        assertTrue(r.ownAfter().confusion().total() >= 30, "held-out crops: " + r.ownAfter().confusion().total());
+        assertTrue(r.ownAfter().accuracy() >= r.ownBefore().accuracy() + 0.2,
+                "agreement before " + r.ownBefore().accuracy() + ", after " + r.ownAfter().accuracy());
+        assertTrue(outcome.model().isPresent());
+        assertNotNull(r.replayAfter(), "replaying measures the fixture's PrivateTest");
+    }
+
+    @Test
+    void theNewModelLoadsAndNamesItsBaseSessionAndReplay() {
+        Path model = outcome.model().orElseThrow();
+        ModelStore store = new ModelStore();
+        ModelMetadata m = store.metadata(model);
+        Map<String, Object> t = m.training();
+        assertEquals("personalized", t.get("kind"));
+        assertEquals("emolens-default.zip", t.get("base_model"));
+        assertEquals(List.of("session"), t.get("sessions"));
+        assertEquals("fixture_fer2013.csv", t.get("replay"));
+        assertEquals(2, store.ensemble(model).orElseThrow().members().size(), "an ensemble base gives an ensemble");
+        try (EmotionClassifier c = store.load(model)) {
+            float[] face = new float[48 * 48];
+            assertEquals(1, c.classify(List.of(face)).size());
+        }
+    }
+
+    @Test
+    void theBaseIsNeverModified() throws IOException {
+        assertEquals(baseChecksum, checksum(TestFiles.repo().resolve("models/emolens-default.zip")));
+    }
+
+    @Test
+    void heldOutCropsAreTheEndOfEverySegment() {
+        Dataset d = Personalizer.crops(List.of(session), new ArrayList<>());
+        for (Emotion e : List.of(Emotion.NEUTRAL, Emotion.ANGRY, Emotion.SURPRISE)) {
+            long train = d.split(Split.TRAINING).stream().filter(f -> f.emotion() == e).count();
+            long held = d.split(Split.PUBLIC_TEST).stream().filter(f -> f.emotion() == e).count();
+            assertTrue(train > 0 && held > 0, e + ": " + train + " / " + held);
+            int lastTrain = d.split(Split.TRAINING).stream().filter(f -> f.emotion() == e).mapToInt(PersonalizerTest::line).max().orElseThrow();
+            int firstHeld = d.split(Split.PUBLIC_TEST).stream().filter(f -> f.emotion() == e).mapToInt(PersonalizerTest::line).min().orElseThrow();
+            assertTrue(lastTrain < firstHeld, e + ": a held-out crop comes before a training crop");
+        }
+    }
+
+    @Test
+    void oneEmotionOnlySaysWhatIsNeeded() {
+        Path single = record(tmp.resolve("single"), ms -> ms < 3000 ? Optional.of(Emotion.HAPPY) : Optional.empty());
+        EmolensException e = assertThrows(EmolensException.class, () -> Personalizer.crops(List.of(single), new ArrayList<>()));
+        assertTrue(e.getMessage().contains("at least 10 labeled face crops for each of at least 2 emotions"), e.getMessage());
+        assertTrue(e.getMessage().contains("Happy"), e.getMessage());
+    }
+
+    @Test
+    void aBaseOfAnotherInputSizeOrLabelSetIsRefused() throws IOException {
+        FineTuner tuner = new FineTuner(TrainServices.exporter());
+        Path base = TestFiles.repo().resolve("models/emolens-default.zip");
+        String json = Files.readString(ModelStore.metadataFile(base));
+        Path wide = tmp.resolve("wide.zip");
+        Files.copy(base, wide);
+        Files.writeString(ModelStore.metadataFile(wide), json.replace("\"input_size\" : 48", "\"input_size\" : 64"));
+        EmolensException size = assertThrows(EmolensException.class, () -> tuner.checkBase(wide));
+        assertTrue(size.getMessage().contains("64"), size.getMessage());
+        Path relabeled = tmp.resolve("relabeled.zip");
+        Files.copy(base, relabeled);
+        Files.writeString(ModelStore.metadataFile(relabeled), json.replace("\"Angry\", \"Disgust\"", "\"Disgust\", \"Angry\""));
+        EmolensException labels = assertThrows(EmolensException.class, () -> tuner.checkBase(relabeled));
+        assertTrue(labels.getMessage().contains("labels"), labels.getMessage());
+    }
+
+    private static int line(io.emolens.data.LabeledFace f) {
+        return Integer.parseInt(f.origin().substring(f.origin().lastIndexOf(':') + 1));
+    }
+
+    private static String checksum(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
