@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -196,4 +197,31 @@ public final class ModelLibrary {
         return m.contains("No space left") ? "the disk is full" : m;
     }
 
+
+    /**
+     * Where a fine-tuned or personalized model came from, for the model manager: its base, the sessions or data it was
+     * tuned on, and what that changed; empty for other models.
+     */
+    public static java.util.Optional<String> origin(ModelMetadata m) {
+        Map<String, Object> t = m.training();
+        Object kind = t == null ? null : t.get("kind");
+        if (!"fine-tune".equals(kind) && !"personalized".equals(kind)) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder sb = new StringBuilder("personalized".equals(kind) ? "Personalized from " : "Fine-tuned from ");
+        sb.append(t.get("base_model"));
+        Object sessions = t.get("sessions");
+        sb.append(sessions instanceof List<?> l && !l.isEmpty() ? " on the sessions " + String.join(", ", l.stream().map(String::valueOf).toList())
+                : " on " + t.get("data"));
+        if (t.get("own_held_out_accuracy") instanceof Number after && t.get("own_held_out_accuracy_base") instanceof Number before) {
+            sb.append(String.format("; agreement on held-out labeled faces %.1f%% → %.1f%%", 100 * before.doubleValue(), 100 * after.doubleValue()));
+        }
+        if (t.get("fer2013_private_test_accuracy_base") instanceof Number before && m.accuracy() != null && m.accuracy().get("PrivateTest") != null) {
+            sb.append(String.format("; FER2013 PrivateTest %.1f%% → %.1f%%", 100 * before.doubleValue(), 100 * m.accuracy().get("PrivateTest")));
+        }
+        if (t.get("replay") != null) {
+            sb.append(" (replaying ").append(t.get("replay")).append(')');
+        }
+        return java.util.Optional.of(sb.append('.').toString());
+    }
 }

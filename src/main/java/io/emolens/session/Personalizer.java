@@ -53,6 +53,11 @@ public final class Personalizer {
         this.tuner = new FineTuner(exporter);
     }
 
+    /** How many networks fine-tuning {@code base} trains one after the other: its ensemble members, or 1. */
+    public static int memberRuns(Path base) {
+        return new ModelStore().ensemble(base).map(s -> s.members().size()).orElse(1);
+    }
+
     /**
      * The crops of {@code sessions} as a dataset: Training from the start of every label segment, PublicTest (the
      * held-out part) from its end. Emotions with fewer than {@value #MIN_CROPS_PER_LABEL} crops are left out, named in

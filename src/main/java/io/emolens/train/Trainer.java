@@ -60,6 +60,9 @@ public final class Trainer {
         TrainingNetwork network = new TrainingNetwork(factory.create(config));
         if (tuning != null) {
             network.freezeFirst(tuning.spec().frozenLayers());
+            if (!Boolean.getBoolean("emolens.fineTune.updateBnStats")) {
+                network.keepNormalizationStatistics();
+            }
         }
         return network;
     }
@@ -96,6 +99,9 @@ public final class Trainer {
                 : TrainingNetwork.load(folder.file(state.checkpoint()))) {
             if (tuning != null) {
                 network.freezeFirst(tuning.spec().frozenLayers());
+                if (!Boolean.getBoolean("emolens.fineTune.updateBnStats")) {
+                    network.keepNormalizationStatistics();
+                }
             }
             return run(data, config, folder, state.withStatus("running"), network, listener, control);
         }

@@ -129,6 +129,18 @@ final class TrainingNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops every batch-norm layer from updating its running mean and variance (decay 1), so that inference keeps
+     * the statistics of the data the network was trained on while fine-tuning on a small, narrow set of faces.
+     */
+    void keepNormalizationStatistics() {
+        for (Layer layer : mln != null ? mln.getLayers() : graph.getLayers()) {
+            if (layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization bn) {
+                bn.setDecay(1.0);
+            }
+        }
+    }
+
     /** Keeps the first {@code layers} layers (DL4J's layer indices, input first) fixed from the next learning-rate setting on. */
     void freezeFirst(int layers) {
         int count = mln != null ? mln.getnLayers() : graph.getNumLayers();

@@ -26,6 +26,12 @@ final class Dialogs {
         JOptionPane.showMessageDialog(parent, describe(error), title, JOptionPane.ERROR_MESSAGE);
     }
 
+    /** A duration for progress text: "4m05s" or "1h20m". */
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60) : String.format("%dm%02ds", s / 60, s % 60);
+    }
+
     /** The user-facing message of an expected failure; type and message of an unexpected one. */
     static String describe(Throwable error) {
         if (error instanceof EmolensException) {

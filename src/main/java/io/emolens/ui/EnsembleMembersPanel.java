@@ -47,18 +47,18 @@ final class EnsembleMembersPanel extends JPanel {
         EnsembleSpec spec = entry.ensemble();
         if (spec == null) {
             var m = entry.metadata();
-            summary.setText(entry.name() + ": one network, no flip averaging, confidences uncalibrated (temperature 1).");
+            summary.setText(origin(entry, entry.name() + ": one network, no flip averaging, confidences uncalibrated (temperature 1)."));
             Object seed = m.training() == null ? null : m.training().get("seed");
             rows.addRow(new Object[] {entry.file().getFileName().toString(), m.architecture(), seed == null ? "–" : seed, m.bestEpoch(),
                 ModelManagerDialog.pct(m.accuracy().get("PublicTest")), ModelManagerDialog.pct(m.accuracy().get("PrivateTest")), "–",
                 m.data() == null ? "–" : java.nio.file.Path.of(m.data()).getFileName().toString(), date(m.created())});
             return;
         }
-        summary.setText(String.format("<html>%s: ensemble of %d, mean of the members' probabilities%s,<br>temperature %.3f%s; ECE on PrivateTest %s (%s uncalibrated).</html>",
+        summary.setText(origin(entry, String.format("%s: ensemble of %d, mean of the members' probabilities%s,<br>temperature %.3f%s; ECE on PrivateTest %s (%s uncalibrated).",
                 entry.name(), spec.members().size(), spec.flipAverage() ? " over each face and its mirror image" : "", spec.temperature(),
                 spec.temperatureFittedOn() == null ? "" : " (fitted on " + spec.temperatureFittedOn() + ")",
                 number(spec.ece() == null ? null : spec.ece().get("PrivateTest")),
-                number(spec.uncalibratedEce() == null ? null : spec.uncalibratedEce().get("PrivateTest"))));
+                number(spec.uncalibratedEce() == null ? null : spec.uncalibratedEce().get("PrivateTest")))));
         for (EnsembleMember m : spec.members()) {
             rows.addRow(new Object[] {m.name(), m.architecture(), m.seed() == null ? "–" : m.seed(), m.bestEpoch(),
                 ModelManagerDialog.pct(m.accuracy() == null ? null : m.accuracy().get("PublicTest")),
@@ -66,6 +66,12 @@ final class EnsembleMembersPanel extends JPanel {
                 ModelManagerDialog.pct(m.ensembleAccuracy() == null ? null : m.ensembleAccuracy().get("PrivateTest")),
                 m.data() == null ? "–" : m.data(), date(m.created())});
         }
+    }
+
+    /** {@code text} as HTML, after the model's fine-tuning origin when it has one. */
+    private static String origin(ModelLibrary.Entry entry, String text) {
+        java.util.Optional<String> origin = ModelLibrary.origin(entry.metadata());
+        return origin.isEmpty() && !text.contains("<br>") ? text : "<html>" + origin.map(o -> o + "<br>").orElse("") + text + "</html>";
     }
 
     int memberRows() {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
@@ -178,7 +179,18 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
 
     @Override
     public void openSession() {
-        recording.openSession(services.sources());
+        recording.openSession(services.sources(), models::personalize);
+    }
+
+    @Override
+    public void personalize() {
+        JFileChooser chooser = new JFileChooser(prefs.sessionsFolder());
+        chooser.setDialogTitle("Personalize: choose recorded sessions (folders with session.json)");
+        chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
+        chooser.setMultiSelectionEnabled(true);
+        if (chooser.showDialog(frame, "Personalize with these") == JFileChooser.APPROVE_OPTION) {
+            models.personalize(java.util.Arrays.stream(chooser.getSelectedFiles()).map(java.io.File::toPath).toList());
+        }
     }
 
     @Override

@@ -60,6 +60,9 @@ final class Menus {
         /** Imports a Keras .h5 model into the models folder. */
         void importKerasModel();
 
+        /** Fine-tunes the model in use on the labeled crops of chosen recorded sessions. */
+        void personalize();
+
         void setDarkTheme(boolean dark);
 
         void setOverlay(OverlayOptions options);
@@ -121,6 +124,7 @@ final class Menus {
         model.add(item("Detection only (unload model)", null, h::detectionOnly));
         model.addSeparator();
         model.add(item("Train model…", KeyStroke.getKeyStroke(KeyEvent.VK_T, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), h::trainModel));
+        model.add(item("Personalize with recorded sessions…", null, h::personalize));
         bar.add(model);
 
         JMenu view = menu("View", KeyEvent.VK_V);

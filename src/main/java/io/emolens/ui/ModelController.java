@@ -1,6 +1,7 @@
 package io.emolens.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
@@ -96,6 +97,25 @@ final class ModelController {
         Path installed = new ModelLibrary(services.models(), services.shippedModels()).install(trainedModel, name);
         use(services.analyzers().loadModel(installed), installed);
         return installed;
+    }
+
+    /**
+     * Opens Personalize… for {@code sessions}: fine-tunes the model in use (else the default model); replays the FER2013
+     * data last used for training when there is one; the result can be made the live model at once.
+     */
+    PersonalizeDialog personalize(List<Path> sessions) {
+        Optional<Path> base = prefs.lastModel().isEmpty() ? services.analyzers().defaultModel()
+                : Optional.of(Path.of(prefs.lastModel())).filter(p -> p.toFile().isFile()).or(() -> services.analyzers().defaultModel());
+        if (base.isEmpty()) {
+            Dialogs.error(frame, "Cannot personalize", new io.emolens.core.EmolensException(
+                    "No model to start from: load a model (Model → Load model…) first."));
+            return null;
+        }
+        String data = prefs.lastTrainingData();
+        Path replay = data.isEmpty() || !Path.of(data).toFile().isFile() ? null : Path.of(data);
+        PersonalizeDialog d = new PersonalizeDialog(frame, sessions, base.get(), services.models(), services.runs(), replay, this::load);
+        d.show();
+        return d;
     }
 
     void detectionOnly() {

@@ -273,12 +273,12 @@ final class RecordingController {
     }
 
     /** File → Open session…: a folder chooser, then the review window. */
-    void openSession(FrameSourceFactory sources) {
+    void openSession(FrameSourceFactory sources, java.util.function.Consumer<java.util.List<Path>> personalize) {
         JFileChooser chooser = new JFileChooser(prefs.sessionsFolder());
         chooser.setDialogTitle("Open session (a folder with session.json)");
         chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
         if (chooser.showOpenDialog(frame) == JFileChooser.APPROVE_OPTION) {
-            ReviewWindow.open(frame, chooser.getSelectedFile().toPath(), sources);
+            ReviewWindow.open(frame, chooser.getSelectedFile().toPath(), sources, personalize);
         }
     }
 

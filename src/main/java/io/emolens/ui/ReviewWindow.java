@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -53,6 +54,7 @@ final class ReviewWindow {
     private final TimelineChart timeline;
     private final JComboBox<FaceChoice> faces = new JComboBox<>();
     private final JButton play = new JButton("▶ Play");
+    private final Consumer<List<Path>> personalize;
     private final JLabel time = new JLabel("0.0 s");
     private final JLabel message = new JLabel(" ");
 
@@ -65,7 +67,14 @@ final class ReviewWindow {
     }
 
     ReviewWindow(Window owner, RecordedSession session, AgreementReport report, FrameSourceFactory sources) {
+        this(owner, session, report, sources, null);
+    }
+
+    /** {@code personalize} fine-tunes on sessions (the Personalize… button); null hides the button. */
+    ReviewWindow(Window owner, RecordedSession session, AgreementReport report, FrameSourceFactory sources,
+                 Consumer<List<Path>> personalize) {
         this.session = session;
+        this.personalize = personalize;
         this.report = report;
         this.dialog = new JDialog(owner, "Session " + session.folder().getFileName(), java.awt.Dialog.ModalityType.MODELESS);
         this.timeline = new TimelineChart(session.labels(), session.durationMs());
@@ -99,7 +108,7 @@ final class ReviewWindow {
     }
 
     /** Reads {@code folder} on a worker, then opens its review; a broken or foreign folder gets a message. */
-    static void open(Window owner, Path folder, FrameSourceFactory sources) {
+    static void open(Window owner, Path folder, FrameSourceFactory sources, Consumer<List<Path>> personalize) {
         new SwingWorker<Object[], Void>() {
             @Override
             protected Object[] doInBackground() {
@@ -111,7 +120,7 @@ final class ReviewWindow {
             protected void done() {
                 try {
                     Object[] loaded = get();
-                    new ReviewWindow(owner, (RecordedSession) loaded[0], (AgreementReport) loaded[1], sources).show();
+                    new ReviewWindow(owner, (RecordedSession) loaded[0], (AgreementReport) loaded[1], sources, personalize).show();
                 } catch (ExecutionException e) {
                     Dialogs.error(owner, "Cannot open session", e.getCause());
                 } catch (InterruptedException e) {
@@ -160,6 +169,13 @@ final class ReviewWindow {
         export.setName("review.export");
         export.addActionListener(e -> chooseExport());
         bar.add(export);
+        if (personalize != null) {
+            JButton tune = new JButton("Personalize…");
+            tune.setName("review.personalize");
+            tune.setToolTipText("Fine-tune the model on the face crops you labeled in this session");
+            tune.addActionListener(e -> personalize.accept(List.of(session.folder())));
+            bar.add(tune);
+        }
         return bar;
     }
 

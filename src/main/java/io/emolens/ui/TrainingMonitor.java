@@ -124,7 +124,6 @@ final class TrainingMonitor implements TrainingListener {
     }
 
     private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60) : String.format("%dm%02ds", s / 60, s % 60);
+        return Dialogs.duration(seconds);
     }
 }

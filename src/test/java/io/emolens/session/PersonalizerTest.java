@@ -55,7 +55,7 @@ class PersonalizerTest {
 
     @BeforeAll
     static void recordAndPersonalize() throws IOException {
-        session = record(tmp.resolve("session"), PersonalizerTest::script);
+        session = LabeledSessions.record(tmp.resolve("session"), PersonalizerTest::script);
         Path base = TestFiles.repo().resolve("models/emolens-default.zip");
         baseChecksum = checksum(base);
         outcome = new Personalizer(TrainServices.exporter()).personalize(base, List.of(session),
@@ -67,33 +67,6 @@ class PersonalizerTest {
     /** Neutral for the first 2.3 s, Angry to 4.6 s, Surprise to the end: what this viewer says they felt. */
     private static Optional<Emotion> script(long ms) {
         return Optional.of(ms < 2300 ? Emotion.NEUTRAL : ms < 4600 ? Emotion.ANGRY : Emotion.SURPRISE);
-    }
-
-    interface Script {
-        Optional<Emotion> at(long ms);
-    }
-
-    /** Records the demo clip (detection only, a crop every frame) with the labels {@code script} gives. */
-    static Path record(Path folder, Script script) {
-        Wiring wiring = new Wiring(new AppPaths(TestFiles.repo()), DetectorConfig.DEFAULT, Main.modelLoader());
-        FrameAnalyzer analyzer = wiring.create(null, TrackerConfig.UNSMOOTHED, ClassifyPolicy.EVERY_FACE);
-        List<String> failures = new ArrayList<>();
-        try (FrameSource clip = new DefaultFrameSourceFactory().open(TestFiles.demoClip())) {
-            SessionRecorder recorder = SessionRecorder.start(folder, new RecordingSettings(false, false, 0, false, clip.frameRate()),
-                    clip.description(), null, analyzer.preprocessor(), failures::add);
-            Optional<VideoFrame> next;
-            while ((next = clip.next()).isPresent()) {
-                VideoFrame frame = next.get();
-                Optional<Emotion> label = script.at(frame.timeMs());
-                if (!label.equals(recorder.currentLabel())) {
-                    recorder.label(label.orElse(null), frame.timeMs());
-                }
-                recorder.frame(analyzer.analyze(frame), frame.timeMs());
-            }
-            recorder.stop();
-        }
-        assertEquals(List.of(), failures);
-        return folder;
     }
 
     @Test
@@ -143,7 +116,7 @@ class PersonalizerTest {
 
     @Test
     void oneEmotionOnlySaysWhatIsNeeded() {
-        Path single = record(tmp.resolve("single"), ms -> ms < 3000 ? Optional.of(Emotion.HAPPY) : Optional.empty());
+        Path single = LabeledSessions.record(tmp.resolve("single"), ms -> ms < 3000 ? Optional.of(Emotion.HAPPY) : Optional.empty());
         EmolensException e = assertThrows(EmolensException.class, () -> Personalizer.crops(List.of(single), new ArrayList<>()));
         assertTrue(e.getMessage().contains("at least 10 labeled face crops for each of at least 2 emotions"), e.getMessage());
         assertTrue(e.getMessage().contains("Happy"), e.getMessage());
