@@ -29,6 +29,7 @@ public final class FrameAnalyzer implements AutoCloseable {
     private final ClassifyPolicy policy;
     private final Map<Integer, Long> lastClassifiedMs = new HashMap<>();
     private volatile EmotionClassifier classifier;
+    private volatile String classifierProblem;
 
     public FrameAnalyzer(FaceDetector detector, FacePreprocessor preprocessor, EmotionClassifier classifier,
                          TrackerConfig trackerConfig, ClassifyPolicy policy) {
@@ -46,6 +47,9 @@ public final class FrameAnalyzer implements AutoCloseable {
     public EmotionClassifier setClassifier(EmotionClassifier classifier) {
         EmotionClassifier old = this.classifier;
         this.classifier = classifier;
+        if (classifier != null) {
+            classifierProblem = null;
+        }
         if (old != classifier) {
             tracker.clearScores();
             lastClassifiedMs.clear();
@@ -70,10 +74,38 @@ public final class FrameAnalyzer implements AutoCloseable {
         List<Integer> ids = tracker.assign(boxes);
         lastClassifiedMs.keySet().retainAll(ids);
         EmotionClassifier model = classifier;
-        Map<Integer, EmotionScores> fresh = model == null ? Map.of() : classifyDue(model, frame, boxes, ids);
+        Map<Integer, EmotionScores> fresh = model == null ? Map.of() : classifyOrStop(model, frame, boxes, ids);
+        model = classifier;
         long t2 = System.nanoTime();
         return new AnalyzedFrame(frame, tracker.faces(boxes, ids, fresh), (t1 - t0) / 1e6, (t2 - t1) / 1e6,
                 model == null ? null : model.name(), settings);
+    }
+
+    /**
+     * Classifies, or when the model throws, closes it and goes on detecting without one: a broken model must not
+     * stop the video or the face boxes. The reason is kept for {@link #classifierProblem()}.
+     */
+    private Map<Integer, EmotionScores> classifyOrStop(EmotionClassifier model, VideoFrame frame, List<FaceBox> boxes, List<Integer> ids) {
+        try {
+            return classifyDue(model, frame, boxes, ids);
+        } catch (RuntimeException e) {
+            classifier = null;
+            tracker.clearScores();
+            lastClassifiedMs.clear();
+            classifierProblem = "the model " + model.name() + " failed while classifying faces (" + e.getMessage()
+                    + "): classification stopped, face detection goes on. Load a model to classify again.";
+            try {
+                model.close();
+            } catch (RuntimeException ignored) {
+                // already failing; the reason above is what the user needs
+            }
+            return Map.of();
+        }
+    }
+
+    /** Why classification stopped during analysis (the model threw), until a new model is set; empty otherwise. */
+    public Optional<String> classifierProblem() {
+        return Optional.ofNullable(classifierProblem);
     }
 
     /** Detection alone, with this analyzer's detector (for detecting on several threads, one analyzer each). */

@@ -146,6 +146,11 @@ public final class LivePipeline implements AutoCloseable {
         return analyzer.detectorProblem();
     }
 
+    /** Why classification stopped while running (the model failed; detection goes on), if so. */
+    public Optional<String> classifierProblem() {
+        return analyzer.classifierProblem();
+    }
+
     /** The preprocessor of the classifier input, for recording face crops exactly as they are classified. */
     public FacePreprocessor preprocessor() {
         return analyzer.preprocessor();

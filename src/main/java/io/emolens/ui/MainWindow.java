@@ -319,6 +319,7 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
         public void onFrame(AnalyzedFrame analyzed, double fps) {
             recording.onFrame(analyzed);
             detection.onFrame();
+            models.onFrame();
             if (toShow.getAndSet(new Shown(analyzed, fps)) == null) {
                 SwingUtilities.invokeLater(() -> {
                     Shown next = toShow.getAndSet(null);

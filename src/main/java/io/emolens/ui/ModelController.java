@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 
 import javax.swing.JFileChooser;
 import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
 import javax.swing.filechooser.FileNameExtensionFilter;
 
@@ -26,6 +27,7 @@ final class ModelController {
     private final DesktopServices services;
     private final UiPreferences prefs;
     private final StatusBar status;
+    private volatile String shownProblem;
     private final LivePipeline pipeline;
 
     ModelController(JFrame frame, DesktopServices services, UiPreferences prefs, StatusBar status, LivePipeline pipeline) {
@@ -118,6 +120,17 @@ final class ModelController {
         return d;
     }
 
+    /** Pipeline thread, after each frame: reports a model that failed while classifying (detection goes on). */
+    void onFrame() {
+        pipeline.classifierProblem().filter(p -> !p.equals(shownProblem)).ifPresent(p -> {
+            shownProblem = p;
+            SwingUtilities.invokeLater(() -> {
+                status.model(NO_MODEL + " (the model failed)");
+                status.message(p);
+            });
+        });
+    }
+
     void detectionOnly() {
         pipeline.replaceClassifier(null);
         prefs.lastModel("");
@@ -125,6 +138,7 @@ final class ModelController {
     }
 
     private void use(EmotionClassifier classifier, Path file) {
+        shownProblem = null;
         pipeline.replaceClassifier(classifier);
         status.model("Model: " + classifier.name());
         prefs.lastModel(file.toString());
