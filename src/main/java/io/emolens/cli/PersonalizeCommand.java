@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.emolens.core.EmolensException;
 import io.emolens.core.FileKinds;
 import io.emolens.session.Personalizer;
+import io.emolens.train.FineTuner;
 import io.emolens.train.TrainServices;
 import io.emolens.train.TrainingControl;
 import picocli.CommandLine.Command;
@@ -42,6 +43,8 @@ public final class PersonalizeCommand implements Callable<Integer> {
     Path base;
     @Option(names = "--replay", paramLabel = "FER2013", description = "mix FER2013 Training rows into every epoch so the model keeps reading other faces; its PrivateTest is measured before and after")
     Path replay;
+    @Option(names = "--max-forgetting", paramLabel = "POINTS", description = "with --replay: the most accuracy on the replay file's PublicTest the kept model may lose against its base (default 1.0)")
+    Double maxForgetting;
     @Option(names = "--run-dir", paramLabel = "DIR", description = "where the fine-tuning run is kept (default: MODEL.run beside --out)")
     Path runDir;
 
@@ -54,7 +57,8 @@ public final class PersonalizeCommand implements Callable<Integer> {
             Path model = base != null ? base : defaultModel.get();
             Path run = runDir != null ? runDir : out.resolveSibling(out.getFileName().toString().replaceFirst("\\.zip$", ".run"));
             console.println("personalizing " + model + " with " + sessions.size() + " session(s); run folder " + run);
-            Personalizer.Outcome outcome = new Personalizer(TrainServices.exporter()).personalize(model, sessions, replay, run, out,
+            double forgetting = (maxForgetting == null ? FineTuner.MAX_FORGETTING_POINTS : maxForgetting) / 100;
+            Personalizer.Outcome outcome = new Personalizer(TrainServices.exporter()).personalize(model, sessions, replay, forgetting, run, out,
                     new ConsoleProgress(console, 30), new TrainingControl());
             console.println();
             console.print(outcome.format());

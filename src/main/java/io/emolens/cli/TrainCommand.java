@@ -117,8 +117,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path replay;
     @Option(names = "--replay-fraction", paramLabel = "F", description = "with --replay: share of each epoch's images that are FER2013 rows (default 0.5)")
     Double replayFraction;
-    @Option(names = "--freeze", paramLabel = "N", description = "with --from: keep the network's first N layers fixed (default 0: all layers train)")
-    Integer freeze;
+    @Option(names = "--max-forgetting", paramLabel = "POINTS", description = "with --replay: an epoch that loses more accuracy than this on the replay file's PublicTest (faces in general) than the base network cannot be the kept epoch (default 1.0)")
+    Double maxForgetting;
     @Option(names = "--into", paramLabel = "ENSEMBLE.zip", description = "when the run ends with a model, add it as a member of this ensemble model (created if absent) and refit its temperature on PublicTest")
     Path into;
 
@@ -164,8 +164,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (from != null || (resume != null && FineTuner.isFineTuneRun(resume))) {
             return fineTune(dataset, progress, control);
         }
-        if (replay != null || replayFraction != null || freeze != null) {
-            throw new EmolensException("--replay, --replay-fraction and --freeze belong to fine-tuning: add --from MODEL.zip");
+        if (replay != null || replayFraction != null || maxForgetting != null) {
+            throw new EmolensException("--replay, --replay-fraction and --max-forgetting belong to fine-tuning: add --from MODEL.zip");
         }
         Trainer trainer = new Trainer(networks, exporter);
         TrainingResult result;
@@ -219,7 +219,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + String.format(": learning rate %.3g, at most %d epochs%s", config.learningRate(), config.maxEpochs(),
                     replay == null ? ", no replay" : ", replaying " + replay));
             result = tuner.fineTune(from, dataset, config, replay, replayFraction == null ? 0.5 : replayFraction,
-                    freeze == null ? 0 : freeze, out, progress, control);
+                    (maxForgetting == null ? FineTuner.MAX_FORGETTING_POINTS : maxForgetting) / 100, out, progress, control);
         }
         console.println();
         console.print(result.format());

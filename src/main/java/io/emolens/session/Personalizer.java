@@ -200,6 +200,12 @@ public final class Personalizer {
      */
     public Outcome personalize(Path base, List<Path> sessions, Path replay, Path runDir, Path out, TrainingListener listener,
                                TrainingControl control) {
+        return personalize(base, sessions, replay, FineTuner.MAX_FORGETTING_POINTS / 100, runDir, out, listener, control);
+    }
+
+    /** As above, with the forgetting guard's limit {@code maxForgetting} (a fraction: 0.01 = one point on the replay data's PublicTest). */
+    public Outcome personalize(Path base, List<Path> sessions, Path replay, double maxForgetting, Path runDir, Path out,
+                               TrainingListener listener, TrainingControl control) {
         List<String> notes = new ArrayList<>();
         Dataset data = crops(sessions, notes);
         notes.forEach(listener::onMessage);
@@ -208,7 +214,7 @@ public final class Personalizer {
         listener.onMessage(String.format("%d labeled crops: %d to learn from, %d held out (the last quarter of every label segment)",
                 data.faces().size(), train, data.faces().size() - train));
         TrainConfig config = FineTuner.defaults(architecture);
-        FineTuner.Result result = tuner.fineTune(base, data, config, replay, 0.5, 0, runDir, listener, control);
+        FineTuner.Result result = tuner.fineTune(base, data, config, replay, 0.5, maxForgetting, runDir, listener, control);
         if (result.model() == null || !result.improved()) {
             return new Outcome(result, Optional.empty(), notes);
         }

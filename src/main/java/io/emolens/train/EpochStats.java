@@ -14,14 +14,21 @@ package io.emolens.train;
  * @param learningRate the learning rate used during the epoch
  * @param seconds      wall time of the epoch, including evaluation
  * @param imagesPerSec training throughput (fit only)
+ * @param generalAcc   fine-tuning with replay: accuracy on the replay data's PublicTest (faces in general), else null
  */
 public record EpochStats(int epoch, double fitLoss, double trainLoss, double trainAcc, double valLoss, double valAcc,
-                         double learningRate, double seconds, double imagesPerSec) {
+                         double learningRate, double seconds, double imagesPerSec, Double generalAcc) {
 
-    static final String CSV_HEADER = "epoch,fit_loss,train_loss,train_acc,val_loss,val_acc,learning_rate,seconds,images_per_s";
+    static final String CSV_HEADER = "epoch,fit_loss,train_loss,train_acc,val_loss,val_acc,learning_rate,seconds,images_per_s,general_acc";
+
+    public EpochStats(int epoch, double fitLoss, double trainLoss, double trainAcc, double valLoss, double valAcc,
+                      double learningRate, double seconds, double imagesPerSec) {
+        this(epoch, fitLoss, trainLoss, trainAcc, valLoss, valAcc, learningRate, seconds, imagesPerSec, null);
+    }
 
     String toCsv() {
-        return String.format(java.util.Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.3g,%.1f,%.1f", epoch, fitLoss, trainLoss,
-                trainAcc, valLoss, valAcc, learningRate, seconds, imagesPerSec);
+        return String.format(java.util.Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.3g,%.1f,%.1f,%s", epoch, fitLoss, trainLoss,
+                trainAcc, valLoss, valAcc, learningRate, seconds, imagesPerSec,
+                generalAcc == null ? "" : String.format(java.util.Locale.ROOT, "%.6f", generalAcc));
     }
 }

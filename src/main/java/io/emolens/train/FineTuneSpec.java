@@ -12,12 +12,19 @@ package io.emolens.train;
  * @param replay         the replay data file (absolute path), null for none
  * @param replayChecksum its checksum, null for none
  * @param replayFraction share of each epoch's images that are replay rows, 0 for none
- * @param frozenLayers   the network's first layers kept fixed (0 = all layers train)
+ * @param maxGeneralDrop with replay: the most accuracy on the replay data's PublicTest an epoch may lose against the
+ *                       base network and still be chosen as the best epoch (a fraction, 0.01 = one point)
+ * @param generalBase    with replay: this member's base network's accuracy on that PublicTest, null before it is measured
  */
 public record FineTuneSpec(String base, String baseName, String baseChecksum, int member, int members, String replay,
-                           String replayChecksum, double replayFraction, int frozenLayers) {
+                           String replayChecksum, double replayFraction, double maxGeneralDrop, Double generalBase) {
 
-    FineTuneSpec forMember(int index) {
-        return new FineTuneSpec(base, baseName, baseChecksum, index, members, replay, replayChecksum, replayFraction, frozenLayers);
+    FineTuneSpec forMember(int index, Double baseline) {
+        return new FineTuneSpec(base, baseName, baseChecksum, index, members, replay, replayChecksum, replayFraction, maxGeneralDrop, baseline);
+    }
+
+    /** The lowest general accuracy a best epoch may have; no floor without replay. */
+    double generalFloor() {
+        return generalBase == null ? Double.NEGATIVE_INFINITY : generalBase - maxGeneralDrop;
     }
 }

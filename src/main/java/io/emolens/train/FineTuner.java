@@ -40,8 +40,7 @@ import io.emolens.preprocess.FaceTensor;
 /**
  * Fine-tunes an Emolens model (a plain one or every member of an ensemble) on new labeled faces: each member starts
  * from the base model's weights in its own training run ({@code RUN_DIR/member-N}, with checkpoints, curves, early
- * stopping and resume as any run), optionally with FER2013 rows replayed into every epoch and the first layers
- * frozen; the tuned members are then assembled into {@code RUN_DIR/model.zip} with the base's inference (flip
+ * stopping and resume as any run), optionally with FER2013 rows replayed into every epoch; the tuned members are then assembled into {@code RUN_DIR/model.zip} with the base's inference (flip
  * averaging, temperature) and metadata naming the base, the data and the replay. The model is measured before and
  * after on the new data's held-out faces, and on FER2013 PrivateTest when replaying. The base file is only read.
  */
@@ -49,6 +48,8 @@ public final class FineTuner {
     /** The fine-tuning run's own record in RUN_DIR, beside the members' run folders. */
     public static final String FINETUNE_JSON = "finetune.json";
     public static final String REPORT_TXT = "finetune-report.txt";
+    /** Default of {@code --max-forgetting}: accuracy points on faces in general a kept epoch may lose. */
+    public static final double MAX_FORGETTING_POINTS = 1.0;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ModelExporter exporter;
@@ -61,7 +62,7 @@ public final class FineTuner {
     /**
      * What finetune.json holds: where the run started, the data and the settings of every member run.
      *
-     * @param start  the base model, replay and frozen layers
+     * @param start  the base model and the replay
      * @param data   the new data file or folder (absolute path)
      * @param config the members' training settings
      */
@@ -147,8 +148,11 @@ public final class FineTuner {
     }
 
     /** Starts a fine-tuning run of {@code base} on {@code data} in {@code runDir}, which must not hold a run yet. */
-    public Result fineTune(Path base, Dataset data, TrainConfig config, Path replayFile, double replayFraction, int frozenLayers,
-                           Path runDir, TrainingListener listener, TrainingControl control) {
+    public Result fineTune(Path base, Dataset data, TrainConfig config, Path replayFile, double replayFraction,
+                           double maxGeneralDrop, Path runDir, TrainingListener listener, TrainingControl control) {
+        if (!(maxGeneralDrop >= 0 && maxGeneralDrop < 1)) {
+            throw new EmolensException("--max-forgetting must be between 0 and 100 points, was " + 100 * maxGeneralDrop);
+        }
         checkBase(base);
         if (Files.exists(runDir.resolve(FINETUNE_JSON)) || new RunFolder(runDir).hasState()) {
             throw new EmolensException(runDir.toAbsolutePath() + " already holds a training run. Continue it with 'train --resume "
@@ -158,7 +162,7 @@ public final class FineTuner {
         Replay replay = replayFile == null ? null : loadReplay(replayFile, replayFraction, listener);
         FineTuneSpec start = new FineTuneSpec(base.toAbsolutePath().toString(), base.getFileName().toString(), sha256(base), 1,
                 members.size(), replayFile == null ? null : replayFile.toAbsolutePath().toString(),
-                replay == null ? null : replay.checksum(), replay == null ? 0 : replayFraction, frozenLayers);
+                replay == null ? null : replay.checksum(), replay == null ? 0 : replayFraction, maxGeneralDrop, null);
         Plan plan = new Plan(start, data.source(), config);
         writePlan(runDir, plan);
         return run(plan, base, members, data, replay, runDir, listener, control);
@@ -203,21 +207,27 @@ public final class FineTuner {
             Path dir = runDir.resolve("member-" + (i + 1));
             RunFolder folder = new RunFolder(dir);
             Path model = dir.resolve(TrainServices.MODEL_FILE);
-            if (folder.hasState() && Files.isRegularFile(model) && !"running".equals(folder.readState().status())
-                    && !"stopped".equals(folder.readState().status())) {
-                tuned.add(model);
+            String status = folder.hasState() ? folder.readState().status() : "new";
+            boolean ended = !"new".equals(status) && !"running".equals(status) && !"stopped".equals(status);
+            if (ended) {
+                tuned.add(Files.isRegularFile(model) ? model : null);
                 continue;
             }
             byte[] network = members.get(i).network();
             String name = members.size() == 1 ? "" : "member " + (i + 1) + " of " + members.size() + ": ";
             listener.onMessage(name + "fine-tuning " + plan.start().baseName() + (members.size() == 1 ? "" : " member " + (i + 1)));
             TrainConfig config = withArchitecture(plan.config(), members.get(i).info().architecture());
-            Trainer trainer = new Trainer(null, exporter).fineTuning(new FineTuning(c -> restore(network, base), replay,
-                    plan.start().forMember(i + 1)));
+            FineTuneSpec spec = folder.hasState() ? folder.readSpec().fineTune()
+                    : plan.start().forMember(i + 1, generalBaseline(network, base, replay, listener));
+            Trainer trainer = new Trainer(null, exporter).fineTuning(new FineTuning(c -> restore(network, base), replay, spec));
             TrainingResult r = folder.hasState() ? trainer.resume(data, dir, c -> c, listener, control)
                     : trainer.train(data, config, dir, listener, control);
-            if (r.model() == null || "stopped".equals(r.status())) {
+            if ("stopped".equals(r.status())) {
                 return new Result(runDir, null, "stopped", null, null, null, null);
+            }
+            if (r.model() == null) {
+                listener.onMessage(name + String.format("no epoch kept the replay data's PublicTest within %.1f points of the base: this network keeps its base weights",
+                        100 * spec.maxGeneralDrop()));
             }
             tuned.add(r.model());
         }
@@ -230,8 +240,8 @@ public final class FineTuner {
         ModelMetadata baseMeta = store.metadata(base);
         Optional<EnsembleSpec> spec = store.ensemble(base);
         List<byte[]> files = new ArrayList<>();
-        for (Path p : tuned) {
-            files.add(read(p));
+        for (int i = 0; i < tuned.size(); i++) {
+            files.add(tuned.get(i) == null ? members.get(i).network() : read(tuned.get(i)));
         }
         TrainingData split = TrainingData.of(data, plan.config(), m -> { });
         List<LabeledFace> own = split.test.isEmpty() ? split.validation : split.test;
@@ -250,6 +260,11 @@ public final class FineTuner {
             for (int i = 0; i < files.size(); i++) {
                 String[] entry = ModelStore.memberEntry(i, files.get(i));
                 EnsembleMember m = spec.get().members().get(i);
+                if (tuned.get(i) == null) {
+                    entries.add(new EnsembleMember(entry[0], entry[1], m.name() + " (base weights kept)", m.architecture(), m.seed(), m.data(),
+                            m.dataChecksum(), m.bestEpoch(), m.parameters(), m.flopsPerFace(), m.accuracy(), Map.of(), m.created()));
+                    continue;
+                }
                 ModelMetadata tunedMeta = store.metadata(tuned.get(i));
                 entries.add(new EnsembleMember(entry[0], entry[1], plan.start().baseName() + " member " + (i + 1) + ", fine-tuned",
                         m.architecture(), m.seed(), tunedMeta.data(), tunedMeta.dataChecksum(), tunedMeta.bestEpoch(), m.parameters(),
@@ -318,7 +333,7 @@ public final class FineTuner {
         t.put("replay", s.replay() == null ? null : Path.of(s.replay()).getFileName().toString());
         t.put("replay_checksum", s.replayChecksum());
         t.put("replay_fraction", s.replayFraction());
-        t.put("frozen_layers", s.frozenLayers());
+        t.put("max_forgetting", s.maxGeneralDrop());
         t.put("learning_rate", plan.config().learningRate());
         t.put("max_epochs", plan.config().maxEpochs());
         t.put("batch_size", plan.config().batchSize());
@@ -327,6 +342,10 @@ public final class FineTuner {
         double seconds = 0;
         List<Integer> best = new ArrayList<>();
         for (Path p : tuned) {
+            if (p == null) {
+                best.add(0);
+                continue;
+            }
             ModelMetadata m = store.metadata(p);
             epochs += m.epochsRun();
             seconds += m.trainSeconds();
@@ -336,6 +355,18 @@ public final class FineTuner {
         t.put("best_epochs", best);
         t.put("train_seconds", seconds);
         return t;
+    }
+
+    /** The base network's accuracy on the replay data's PublicTest, the reference of the forgetting guard; null without replay. */
+    private static Double generalBaseline(byte[] network, Path base, Replay replay, TrainingListener listener) {
+        if (replay == null || replay.general().isEmpty()) {
+            return null;
+        }
+        try (TrainingNetwork net = new TrainingNetwork(restore(network, base))) {
+            double acc = new Evaluator(256, false).evaluate(new NetworkClassifier(net), replay.general(), "replay PublicTest").accuracy();
+            listener.onMessage(String.format("base network: %.1f%% on the replay data's PublicTest (%d faces in general)", 100 * acc, replay.general().size()));
+            return acc;
+        }
     }
 
     private static TrainConfig withArchitecture(TrainConfig c, String architecture) {

@@ -25,6 +25,7 @@ public final class Replay {
     private final double fraction;
     private final Map<Emotion, List<LabeledFace>> byClass = new EnumMap<>(Emotion.class);
     private final int pool;
+    private final List<LabeledFace> general;
 
     public Replay(Dataset fer2013, double fraction) {
         if (!(fraction > 0 && fraction < 1)) {
@@ -39,6 +40,12 @@ public final class Replay {
         this.fraction = fraction;
         training.forEach(f -> byClass.computeIfAbsent(f.emotion(), k -> new ArrayList<>()).add(f));
         this.pool = training.size();
+        this.general = fer2013.split(Split.PUBLIC_TEST);
+    }
+
+    /** The replay data's PublicTest: faces in general, never trained on, to see what fine-tuning costs them. */
+    public List<LabeledFace> general() {
+        return general;
     }
 
     public String source() {

@@ -38,8 +38,18 @@ public record RunState(int epochsDone, int bestEpoch, double bestMetric, int epo
 
     /** The state after {@code stats}, applying the best-epoch, patience and learning-rate rules of {@code config}. */
     RunState next(EpochStats stats, TrainConfig config, String checkpointName) {
+        return next(stats, config, checkpointName, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #next(EpochStats, TrainConfig, String)}, but an epoch whose accuracy on faces in general
+     * ({@link EpochStats#generalAcc()}) is below {@code generalFloor} cannot become the best epoch (fine-tuning's guard
+     * against forgetting).
+     */
+    RunState next(EpochStats stats, TrainConfig config, String checkpointName, double generalFloor) {
         double metric = config.monitor() == TrainConfig.Monitor.VAL_ACCURACY ? stats.valAcc() : -stats.valLoss();
-        boolean improved = metric > bestMetric;
+        boolean eligible = stats.generalAcc() == null || stats.generalAcc() >= generalFloor;
+        boolean improved = eligible && metric > bestMetric;
         boolean lossDropped = stats.valLoss() < bestValLoss;
         int sinceDrop = lossDropped ? 0 : epochsSinceLossDrop + 1;
         double lr = learningRate;

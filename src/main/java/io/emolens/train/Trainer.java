@@ -32,8 +32,8 @@ public final class Trainer {
     }
 
     /**
-     * A fine-tuning run: starts from the network {@code tuning} restores instead of a new one, keeps its first
-     * layers frozen and mixes its replay rows into every epoch; run.json records where it started.
+     * A fine-tuning run: starts from the network {@code tuning} restores instead of a new one, mixes its replay rows
+     * into every epoch and keeps no epoch that forgets faces in general; run.json records where it started.
      */
     public Trainer fineTuning(FineTuning tuning) {
         return new Trainer(tuning.network(), exporter, tuning);
@@ -57,14 +57,7 @@ public final class Trainer {
     }
 
     private TrainingNetwork initial(TrainConfig config) {
-        TrainingNetwork network = new TrainingNetwork(factory.create(config));
-        if (tuning != null) {
-            network.freezeFirst(tuning.spec().frozenLayers());
-            if (!Boolean.getBoolean("emolens.fineTune.updateBnStats")) {
-                network.keepNormalizationStatistics();
-            }
-        }
-        return network;
+        return new TrainingNetwork(factory.create(config));
     }
 
     /**
@@ -97,12 +90,6 @@ public final class Trainer {
         folder.removeUnreferenced(state);
         try (TrainingNetwork network = state.checkpoint() == null ? initial(config)
                 : TrainingNetwork.load(folder.file(state.checkpoint()))) {
-            if (tuning != null) {
-                network.freezeFirst(tuning.spec().frozenLayers());
-                if (!Boolean.getBoolean("emolens.fineTune.updateBnStats")) {
-                    network.keepNormalizationStatistics();
-                }
-            }
             return run(data, config, folder, state.withStatus("running"), network, listener, control);
         }
     }
@@ -144,12 +131,19 @@ public final class Trainer {
             long evalStart = System.nanoTime();
             Evaluation trainEval = evaluator.evaluate(classifier, split.trainSample, "Training sample");
             Evaluation valEval = evaluator.evaluate(classifier, split.validation, split.validationName);
+            Double general = replay == null || replay.general().isEmpty() ? null
+                    : evaluator.evaluate(classifier, replay.general(), "replay PublicTest").accuracy();
             fitter.evalSeconds((System.nanoTime() - evalStart) / 1e9);
             EpochStats stats = new EpochStats(epoch, fit.meanLoss(), trainEval.logLoss(), trainEval.accuracy(),
                     valEval.logLoss(), valEval.accuracy(), state.learningRate(), fit.resumedSeconds()
-                    + (System.nanoTime() - start) / 1e9, fit.imagesPerSec());
+                    + (System.nanoTime() - start) / 1e9, fit.imagesPerSec(), general);
             String checkpoint = RunState.checkpointName(epoch);
-            RunState next = state.next(stats, config, checkpoint);
+            RunState next = tuning == null ? state.next(stats, config, checkpoint)
+                    : state.next(stats, config, checkpoint, tuning.spec().generalFloor());
+            if (general != null && general < tuning.spec().generalFloor()) {
+                listener.onMessage(String.format("epoch %d: %.1f%% on the replay data's PublicTest, more than %.1f points below the base's %.1f%%: not eligible as the best epoch",
+                        epoch, 100 * general, 100 * tuning.spec().maxGeneralDrop(), 100 * tuning.spec().generalBase()));
+            }
             folder.saveNetwork(network, checkpoint);
             if (next.bestEpoch() == epoch) {
                 folder.copy(checkpoint, next.best());

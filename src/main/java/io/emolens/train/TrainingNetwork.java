@@ -27,7 +27,6 @@ import io.emolens.core.EmolensException;
 final class TrainingNetwork implements AutoCloseable {
     private final MultiLayerNetwork mln;
     private final ComputationGraph graph;
-    private int frozen;
 
     TrainingNetwork(Model model) {
         if (model instanceof MultiLayerNetwork m) {
@@ -109,46 +108,12 @@ final class TrainingNetwork implements AutoCloseable {
         }
     }
 
-    /** Sets the learning rate of every layer but the frozen ones, which stay at 0 (Adam then leaves them as they are). */
     void setLearningRate(double lr) {
         if (mln != null) {
             mln.setLearningRate(lr);
-            for (int i = 0; i < frozen; i++) {
-                if (mln.getLayer(i).numParams() > 0) {
-                    mln.setLearningRate(i, 0);
-                }
-            }
         } else {
             graph.setLearningRate(lr);
-            org.deeplearning4j.nn.api.Layer[] layers = graph.getLayers();
-            for (int i = 0; i < frozen; i++) {
-                if (layers[i].numParams() > 0) {
-                    graph.setLearningRate(layers[i].conf().getLayer().getLayerName(), 0);
-                }
-            }
         }
-    }
-
-    /**
-     * Stops every batch-norm layer from updating its running mean and variance (decay 1), so that inference keeps
-     * the statistics of the data the network was trained on while fine-tuning on a small, narrow set of faces.
-     */
-    void keepNormalizationStatistics() {
-        for (Layer layer : mln != null ? mln.getLayers() : graph.getLayers()) {
-            if (layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization bn) {
-                bn.setDecay(1.0);
-            }
-        }
-    }
-
-    /** Keeps the first {@code layers} layers (DL4J's layer indices, input first) fixed from the next learning-rate setting on. */
-    void freezeFirst(int layers) {
-        int count = mln != null ? mln.getnLayers() : graph.getNumLayers();
-        if (layers < 0 || layers >= count) {
-            throw new EmolensException("--freeze must be between 0 and " + (count - 1) + " (the network has " + count
-                    + " layers and the last must train), was " + layers);
-        }
-        frozen = layers;
     }
 
     void setEpochCount(int epoch) {

@@ -40,4 +40,20 @@ class RunStateTest {
         assertEquals(lr, s.learningRate(), 1e-15);
         assertEquals(sinceBest >= 3, s.patienceExhausted(c));
     }
+
+    /** Fine-tuning's forgetting guard: an epoch below the general-accuracy floor never becomes the best, however good on own data. */
+    @org.junit.jupiter.api.Test
+    void anEpochThatForgetsCannotBeTheBest() {
+        TrainConfig c = new TrainConfig("tiny", 50, 64, 1e-3, 0, Double.NaN, Double.NaN, 3, TrainConfig.Monitor.VAL_ACCURACY, 0, 0.5,
+                1e-5, 1, AugmentConfig.NONE, false, 0, 0, 0);
+        double[][] epochs = {{0.60, 0.690}, {0.80, 0.672}, {0.70, 0.682}, {0.90, 0.650}};
+        RunState s = RunState.initial(c);
+        for (int i = 0; i < epochs.length; i++) {
+            s = s.next(new EpochStats(i + 1, 1, 1, 0.5, 1, epochs[i][0], 1e-3, 1, 1, epochs[i][1]), c, RunState.checkpointName(i + 1), 0.68);
+        }
+        assertEquals(3, s.bestEpoch(), "epoch 3 is the best own accuracy that keeps general accuracy at or above 0.68");
+        RunState none = RunState.initial(c).next(new EpochStats(1, 1, 1, 0.5, 1, 0.9, 1e-3, 1, 1, 0.5), c, RunState.checkpointName(1), 0.68);
+        assertEquals(0, none.bestEpoch());
+        assertEquals(null, none.best());
+    }
 }

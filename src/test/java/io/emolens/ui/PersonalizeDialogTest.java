@@ -55,6 +55,13 @@ class PersonalizeDialogTest {
             dialog.start();
         });
         waitFor(() -> onEdt(dialog::progressValue) > 0, 120_000, "fine-tuning trains its first batches");
+        java.awt.image.BufferedImage shot = onEdt(() -> {
+            javax.swing.JComponent c = (javax.swing.JComponent) dialog.dialog().getContentPane();
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(c.getWidth(), c.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+            c.printAll(img.getGraphics());
+            return img;
+        });
+        javax.imageio.ImageIO.write(shot, "png", TestFiles.repo().resolve("target/personalize-dialog.png").toFile());
         JButton cancel = onEdt(() -> button(dialog.dialog().getContentPane(), "personalize.cancel"));
         SwingUtilities.invokeAndWait(cancel::doClick);
         waitFor(() -> onEdt(cancel::getText).equals("Close"), 120_000, "the run stops after its current batch");
