@@ -131,9 +131,9 @@ public final class FineTuner {
         }
         ModelMetadata m = store.metadata(base);
         if (m.keras() != null) {
-            throw new EmolensException("--from " + base + " is an imported Keras model (" + m.inputSize() + "x" + m.inputSize() + ", "
-                    + m.normalization() + "); fine-tuning trains on 48x48 grey faces scaled pixel/255 and takes Emolens-trained models "
-                    + "only. Fine-tune the shipped model or one trained with 'emolens train'.");
+            throw new EmolensException("--from " + base + " is an imported Keras model (" + m.architecture() + "): fine-tuning takes "
+                    + "models trained by Emolens (plain or ensemble) only, because an imported network keeps Keras's layer layout and has "
+                    + "no training loss of ours. Fine-tune the shipped model or one trained with 'emolens train'.");
         }
         if (m.inputSize() != FaceTensor.SIZE || !FaceTensor.NORMALIZATION.equals(m.normalization())) {
             throw new EmolensException("--from " + base + " takes " + m.inputSize() + "x" + m.inputSize() + " faces normalized as "

@@ -139,6 +139,12 @@ class PersonalizerTest {
         Files.writeString(ModelStore.metadataFile(relabeled), json.replace("\"Angry\", \"Disgust\"", "\"Disgust\", \"Angry\""));
         EmolensException labels = assertThrows(EmolensException.class, () -> tuner.checkBase(relabeled));
         assertTrue(labels.getMessage().contains("labels"), labels.getMessage());
+        Path imported = tmp.resolve("imported.zip");
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        assertEquals(0, io.emolens.app.Main.runCli(new String[] {"import-keras", TestFiles.resource("keras/tiny_sequential.h5").toString(),
+                "--out", imported.toString()}, new java.io.PrintStream(sink), new java.io.PrintStream(sink)), sink.toString());
+        EmolensException keras = assertThrows(EmolensException.class, () -> tuner.checkBase(imported));
+        assertTrue(keras.getMessage().contains("imported Keras model"), keras.getMessage());
     }
 
     private static int line(io.emolens.data.LabeledFace f) {
