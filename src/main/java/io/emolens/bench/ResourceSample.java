@@ -19,15 +19,17 @@ import org.bytedeco.javacpp.Pointer;
  * @param heapUsedMb    Java heap in use
  * @param threads       live Java threads
  * @param openFiles     entries in /proc/self/fd, -1 where absent
+ * @param heapCommittedMb Java heap the JVM holds (committed): RSS grows with it even while the heap in use stays flat
  */
 public record ResourceSample(double minute, double rssMb, double javacppMb, double javacppTrackedMb, double heapUsedMb, int threads,
-                             int openFiles) {
+                             int openFiles, double heapCommittedMb) {
     private static final double MB = 1024.0 * 1024.0;
 
     public static ResourceSample now(double minute) {
         Runtime rt = Runtime.getRuntime();
         return new ResourceSample(minute, ProcessMemory.rssMb(), Pointer.physicalBytes() / MB, Pointer.totalBytes() / MB,
-                (rt.totalMemory() - rt.freeMemory()) / MB, ManagementFactory.getThreadMXBean().getThreadCount(), countOpenFiles());
+                (rt.totalMemory() - rt.freeMemory()) / MB, ManagementFactory.getThreadMXBean().getThreadCount(), countOpenFiles(),
+                rt.totalMemory() / MB);
     }
 
     private static int countOpenFiles() {

@@ -68,12 +68,13 @@ public final class BenchSoakCommand implements Callable<Integer> {
         FrameAnalyzer analyzer = analyzers.create(loader.get(), TrackerConfig.DEFAULT, ClassifyPolicy.LIVE);
         List<DetectorSettings> detectors = List.of(DetectorConfig.DEFAULT, YunetConfig.DEFAULT, DetectorConfig.DEFAULT.withDetectWidth(320), YunetConfig.DEFAULT.withDetectWidth(320));
         Path scratch = Files.createTempDirectory("emolens-bench-soak");
-        out.printf("soak: %s, model %s, %.0f min; minute, RSS MiB, JavaCPP MiB, heap MiB, threads, open files%n",
+        out.printf("soak: %s, model %s, %.0f min; minute, RSS MiB, JavaCPP MiB, heap MiB, threads, open files, heap committed MiB%n",
                 clip, modelFile.getFileName(), minutes);
         SoakBenchmark.Result r;
         try {
             r = new SoakBenchmark().run(() -> sources.open(clip), analyzer, loader, detectors, scratch, minutes,
-                    s -> out.printf("%5.1f %8.0f %8.0f %8.0f %5d %5d%n", s.minute(), s.rssMb(), s.javacppMb(), s.heapUsedMb(), s.threads(), s.openFiles()));
+                    s -> out.printf("%5.1f %8.0f %8.0f %8.0f %5d %5d %8.0f%n", s.minute(), s.rssMb(), s.javacppMb(), s.heapUsedMb(), s.threads(),
+                            s.openFiles(), s.heapCommittedMb()));
         } finally {
             ScratchFolders.delete(scratch);
         }
