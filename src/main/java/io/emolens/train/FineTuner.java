@@ -315,7 +315,7 @@ public final class FineTuner {
     private ModelMetadata metadata(ModelMetadata base, Dataset data, Map<String, Object> training, Map<String, Double> accuracy,
                                    Map<String, Double> macroF1) {
         return new ModelMetadata(ModelMetadata.FORMAT_VERSION, Emotion.labels(), FaceTensor.SIZE, FaceTensor.NORMALIZATION,
-                base.architecture().startsWith("fine-tuned ") ? base.architecture() : "fine-tuned " + base.architecture(),
+                "fine-tuned " + base.architecture().replaceFirst("^(fine-tuned |personalized )+", ""),
                 base.parameters(), base.flopsPerFace(), EnsembleMembers.fileName(data.source()), data.checksum(),
                 ((Number) training.getOrDefault("epochs_run", 0)).intValue(), 0, ((Number) training.getOrDefault("train_seconds", 0.0)).doubleValue(),
                 accuracy, macroF1, training, Instant.now().toString(), TrainServices.versions());
