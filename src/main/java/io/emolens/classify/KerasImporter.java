@@ -1,13 +1,9 @@
 package io.emolens.classify;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +61,7 @@ public final class KerasImporter {
             throw new EmolensException(file + ": the model has " + graph.getNumInputArrays() + " inputs and " + graph.getNumOutputArrays()
                     + " outputs; Emolens imports models with one image input and one output of " + Emotion.COUNT + " emotions");
         }
-        Imported imported = new Imported(source, graph, graph.numParams(), sha256(file));
+        Imported imported = new Imported(source, graph, graph.numParams(), ModelStore.sha256(file));
         checkOutputs(imported);
         return imported;
     }
@@ -156,18 +152,5 @@ public final class KerasImporter {
         return new ModelMetadata(ModelMetadata.FORMAT_VERSION, labels.labels(), f.inputSize(), normalization.metadataValue(),
                 "keras:" + fileName, imported.parameters(), 0, "", "", 0, 0, 0, new LinkedHashMap<>(accuracy),
                 new LinkedHashMap<>(macroF1), Map.of(), Instant.now().toString(), versions, source);
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new EmolensException("Cannot read " + file + ": " + e.getMessage());
-        }
     }
 }

@@ -4,11 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +157,7 @@ public final class FineTuner {
         }
         List<EnsembleMembers.Candidate> members = EnsembleMembers.resolve(List.of(base));
         Replay replay = replayFile == null ? null : loadReplay(replayFile, replayFraction, listener);
-        FineTuneSpec start = new FineTuneSpec(base.toAbsolutePath().toString(), base.getFileName().toString(), sha256(base), 1,
+        FineTuneSpec start = new FineTuneSpec(base.toAbsolutePath().toString(), base.getFileName().toString(), "sha256:" + ModelStore.sha256(base), 1,
                 members.size(), replayFile == null ? null : replayFile.toAbsolutePath().toString(),
                 replay == null ? null : replay.checksum(), replay == null ? 0 : replayFraction, maxGeneralDrop, null);
         Plan plan = new Plan(start, data.source(), config);
@@ -172,7 +169,7 @@ public final class FineTuner {
     public Result resume(Path runDir, Dataset data, TrainingListener listener, TrainingControl control) {
         Plan plan = readPlan(runDir);
         Path base = Path.of(plan.start().base());
-        if (!Files.isRegularFile(base) || !sha256(base).equals(plan.start().baseChecksum())) {
+        if (!Files.isRegularFile(base) || !("sha256:" + ModelStore.sha256(base)).equals(plan.start().baseChecksum())) {
             throw new EmolensException("the base model " + base + " of this fine-tuning run is missing or changed since the run started ("
                     + plan.start().baseChecksum() + "); start a new run with --from.");
         }
@@ -403,14 +400,6 @@ public final class FineTuner {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new EmolensException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    static String sha256(Path file) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(read(file)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
