@@ -64,10 +64,25 @@ public final class Wiring implements AnalyzerFactory {
 
     @Override
     public FrameAnalyzer create(EmotionClassifier classifier, TrackerConfig tracker, ClassifyPolicy policy, DetectorSettings detector) {
-        SwitchingFaceDetector faces = startWhateverIsMissing ? SwitchingFaceDetector.lenient(this::detector, detector)
+        return new FrameAnalyzer(faces(detector), new OpenCvFacePreprocessor(FACE_MARGIN), classifier, tracker, policy);
+    }
+
+    private SwitchingFaceDetector faces(DetectorSettings detector) {
+        return startWhateverIsMissing ? SwitchingFaceDetector.lenient(this::detector, detector)
                 : new SwitchingFaceDetector(this::detector, detector);
-        return new FrameAnalyzer(faces,
-                new OpenCvFacePreprocessor(FACE_MARGIN), classifier, tracker, policy);
+    }
+
+    @Override
+    public FrameAnalyzer createLive(EmotionClassifier classifier, DetectorSettings detector) {
+        DetectorSettings settings = detector != null ? detector : detectorConfig;
+        SwitchingFaceDetector follow = faces(settings);
+        try {
+            return new FrameAnalyzer(follow, faces(settings), new OpenCvFacePreprocessor(FACE_MARGIN), classifier,
+                    TrackerConfig.DEFAULT, ClassifyPolicy.LIVE);
+        } catch (RuntimeException e) {
+            follow.close();
+            throw e;
+        }
     }
 
     @Override

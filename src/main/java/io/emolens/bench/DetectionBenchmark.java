@@ -10,6 +10,7 @@ import io.emolens.core.FaceBox;
 import io.emolens.core.VideoFrame;
 import io.emolens.detect.BoxSuppression;
 import io.emolens.detect.FaceDetector;
+import io.emolens.detect.VideoFaceSearch;
 import io.emolens.eval.DetectionScore;
 import io.emolens.eval.FaceAnnotations;
 import io.emolens.source.FrameSource;
@@ -47,6 +48,15 @@ public final class DetectionBenchmark {
     }
 
     public Result run(FaceAnnotations set, FaceDetector detector, FrameSourceFactory sources, double iouThreshold) {
+        return run(set, detector, sources, iouThreshold, 1);
+    }
+
+    /**
+     * @param scanEvery 1: every frame scanned whole; N &gt; 1: a video's frames followed as {@code analyze} does
+     *                  ({@link VideoFaceSearch}), frames 0, N, 2N… scanned whole. Pick N without a common divisor with the
+     *                  spacing of the annotated frames, or the scored frames are scanned more often than the rest.
+     */
+    public Result run(FaceAnnotations set, FaceDetector detector, FrameSourceFactory sources, double iouThreshold, int scanEvery) {
         List<FileResult> results = new ArrayList<>();
         List<Detection> detections = new ArrayList<>();
         for (String file : set.files()) {
@@ -61,11 +71,14 @@ public final class DetectionBenchmark {
             long withFaces = 0;
             long duplicates = 0;
             double ms = 0;
+            VideoFaceSearch search = new VideoFaceSearch(detector, VideoFaceSearch.KEEP_MISSED);
             try (FrameSource source = sources.open(set.resolve(file))) {
                 Optional<VideoFrame> next;
                 while ((next = source.next()).isPresent()) {
                     long t0 = System.nanoTime();
-                    List<FaceBox> boxes = detector.detect(next.get().image());
+                    java.awt.image.BufferedImage image = next.get().image();
+                    List<FaceBox> boxes = scanEvery <= 1 ? detector.detect(image)
+                            : frames % scanEvery == 0 ? search.scanned(image, detector.detect(image)) : search.search(image, List.of());
                     ms += (System.nanoTime() - t0) / 1e6;
                     List<FaceAnnotations.Truth> expected = truth.get((int) frames);
                     if (expected != null) {

@@ -103,7 +103,7 @@ public final class RecordingBenchmark {
         AtomicLong counted = new AtomicLong();
         AtomicLong countFrom = new AtomicLong(Long.MAX_VALUE);
         AtomicReference<SessionRecorder> recorder = new AtomicReference<>();
-        LivePipeline pipeline = new LivePipeline(analyzers.create(classifier.get(), TrackerConfig.DEFAULT, ClassifyPolicy.LIVE), new LivePipeline.Listener() {
+        LivePipeline pipeline = new LivePipeline(analyzers.createLive(classifier.get(), null), new LivePipeline.Listener() {
             @Override
             public void onFrame(AnalyzedFrame frame, double fps) {
                 SessionRecorder r = recorder.get();

@@ -9,6 +9,7 @@ import io.emolens.core.EmolensException;
 import io.emolens.detect.DetectorSettings;
 import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.FrameAnalyzer;
+import io.emolens.pipeline.OfflineAnalysis;
 import io.emolens.session.AnalysisSummary;
 import io.emolens.session.AnalyzeService;
 import io.emolens.session.AnalyzerFactory;
@@ -43,6 +44,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--video", description = "also write the annotated video DIR/annotated.mp4 (DIR is a session folder: File → Open session…, or the review command)")
     boolean video;
 
+    @Option(names = "--scan-every", paramLabel = "N", defaultValue = "" + OfflineAnalysis.DEFAULT_SCAN_EVERY,
+            description = "scan every N-th frame of a video whole for faces and follow the known faces through the frames between; 1 scans every frame (slower, finds a new face a frame or two sooner) (default: ${DEFAULT-VALUE})")
+    int scanEvery;
+
     @Option(names = "--no-progress", description = "do not draw the progress bar on stderr")
     boolean noProgress;
 
@@ -65,6 +70,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DetectorSettings detector = detection.settings(spec.commandLine());
+        if (scanEvery < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scan-every must be 1 or more, was " + scanEvery);
+        }
         analyzers.detectorProblem(detector).ifPresent(problem -> {
             throw new EmolensException(problem);
         });
@@ -79,7 +87,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, !noProgress);
         try (FrameAnalyzer analyzer = analyzers.create(classifier, TrackerConfig.UNSMOOTHED, ClassifyPolicy.EVERY_FACE, detector);
              ParallelDetectors more = new ParallelDetectors(analyzers, detector)) {
-            summary = AnalysisInterrupt.run(control -> service.analyze(input, out, video, analyzer, more.list(), seconds, control, bar::update));
+            summary = AnalysisInterrupt.run(control -> service.analyze(input, out, video, analyzer, more.list(), seconds, scanEvery, control, bar::update));
         } finally {
             bar.finish();
         }

@@ -44,6 +44,10 @@ public final class BenchDetectCommand implements Callable<Integer> {
     @Option(names = "--detections", paramLabel = "OUT", description = "also write every detection of every frame in the annotation format (kind face), e.g. as proposals to check by eye")
     Path detectionsCsv;
 
+    @Option(names = "--scan-every", defaultValue = "1", paramLabel = "N",
+            description = "1: scan every frame whole; N > 1: follow a video's faces as analyze does, scanning frames 0, N, 2N... whole (default: ${DEFAULT-VALUE})")
+    int scanEvery;
+
     @Mixin
     DetectorOptions detection;
 
@@ -63,12 +67,15 @@ public final class BenchDetectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DetectorSettings settings = detection.settings(spec.commandLine());
+        if (scanEvery < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scan-every must be 1 or more, was " + scanEvery);
+        }
         FaceAnnotations annotations = FaceAnnotations.read(set);
         DetectionBenchmark.Result r;
         try (FaceDetector detector = analyzers.detector(settings)) {
-            r = new DetectionBenchmark().run(annotations, detector, sources, iou);
+            r = new DetectionBenchmark().run(annotations, detector, sources, iou, scanEvery);
         }
-        out.println(settings.describe() + ", IoU " + iou);
+        out.println(settings.describe() + ", IoU " + iou + (scanEvery > 1 ? ", videos followed, scanned whole every " + scanEvery + " frames" : ""));
         List<Map<String, Object>> files = new ArrayList<>();
         for (DetectionBenchmark.FileResult f : r.files()) {
             out.printf(Locale.ROOT, "%-28s %4d scored: recall %.3f precision %.3f (tp %d, fp %d, missed %d); %d/%d frames with a face, %d with a duplicate box, %.1f ms/frame%n",
@@ -89,6 +96,7 @@ public final class BenchDetectCommand implements Callable<Integer> {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("detector", settings);
         values.put("iou", iou);
+        values.put("scan_every", scanEvery);
         values.putAll(scoreJson(total));
         values.put("files", files);
         if (json != null) {

@@ -61,6 +61,9 @@ public final class BenchLiveCommand implements Callable<Integer> {
             description = "how boxes follow faces between analyses: velocity (extrapolate) or hold (default: ${DEFAULT-VALUE})")
     String follow;
 
+    @Option(names = "--whole-frames", description = "scan every analyzed frame whole, as before faces were followed between scans (for comparison)")
+    boolean wholeFrames;
+
     @Option(names = "--json", paramLabel = "OUT", description = "also write the results as JSON")
     Path json;
 
@@ -95,7 +98,8 @@ public final class BenchLiveCommand implements Callable<Integer> {
         String clip = input != null ? input : demoClip.get().toString();
         Path modelFile = noModel ? null : model != null ? model : analyzers.defaultModel().orElse(null);
         EmotionClassifier classifier = modelFile == null ? null : analyzers.loadModel(modelFile);
-        FrameAnalyzer analyzer = analyzers.create(classifier, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE, detection);
+        FrameAnalyzer analyzer = wholeFrames ? analyzers.create(classifier, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE, detection)
+                : analyzers.createLive(classifier, detection);
         Path scratch = record ? Files.createTempDirectory("emolens-bench-live") : null;
         LiveBenchmark.Result r;
         try {
@@ -108,6 +112,7 @@ public final class BenchLiveCommand implements Callable<Integer> {
         LiveStats.Snapshot s = r.stats();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("input", clip);
+        values.put("whole_frames", wholeFrames);
         values.put("model", modelFile == null ? null : modelFile.getFileName().toString());
         values.put("detector", detector);
         values.put("follow", mode.name().toLowerCase(Locale.ROOT));

@@ -20,12 +20,10 @@ import io.emolens.core.EmolensException;
 import io.emolens.detect.DetectorConfig;
 import io.emolens.detect.DetectorSettings;
 import io.emolens.detect.YunetConfig;
-import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.FrameAnalyzer;
 import io.emolens.session.AnalyzeService;
 import io.emolens.session.AnalyzerFactory;
 import io.emolens.source.FrameSourceFactory;
-import io.emolens.track.TrackerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,7 +63,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
         Path modelFile = model != null ? model : analyzers.defaultModel()
                 .orElseThrow(() -> new EmolensException("bench soak swaps a model in and out: give one with --model (no shipped model found)"));
         Supplier<EmotionClassifier> loader = () -> analyzers.loadModel(modelFile);
-        FrameAnalyzer analyzer = analyzers.create(loader.get(), TrackerConfig.DEFAULT, ClassifyPolicy.LIVE);
+        FrameAnalyzer analyzer = analyzers.createLive(loader.get(), null);
         List<DetectorSettings> detectors = List.of(DetectorConfig.DEFAULT, YunetConfig.DEFAULT, DetectorConfig.DEFAULT.withDetectWidth(320), YunetConfig.DEFAULT.withDetectWidth(320));
         Path scratch = Files.createTempDirectory("emolens-bench-soak");
         out.printf("soak: %s, model %s, %.0f min; minute, RSS MiB, JavaCPP MiB, heap MiB, threads, open files, heap committed MiB%n",

@@ -71,6 +71,11 @@ public record FaceBox(int x, int y, int width, int height, List<Landmark> landma
         return new FaceBox(x0, y0, x1 - x0, y1 - y0, landmarks);
     }
 
+    /** This box moved by {@code dx, dy} pixels, landmarks too (for mapping boxes found in a crop back to the frame). */
+    public FaceBox translate(int dx, int dy) {
+        return new FaceBox(x + dx, y + dy, width, height, landmarks.stream().map(p -> new Landmark(p.x() + dx, p.y() + dy)).toList());
+    }
+
     /** This box scaled by {@code factor} (for mapping boxes from a downscaled copy back to full size). */
     public FaceBox scale(double factor) {
         return new FaceBox((int) Math.round(x * factor), (int) Math.round(y * factor),

@@ -64,6 +64,16 @@ public final class SwitchingFaceDetector implements FaceDetector {
 
     @Override
     public List<FaceBox> detect(BufferedImage image) {
+        return current().detect(image);
+    }
+
+    @Override
+    public List<FaceBox> detectNear(BufferedImage image, List<FaceBox> around) {
+        return current().detectNear(image, around);
+    }
+
+    /** The detector for the settings last requested, switched or reconfigured now if they changed. */
+    private FaceDetector current() {
         DetectorSettings wanted = requested;
         if (current == null) {
             throw new IllegalStateException("detector is closed");
@@ -73,7 +83,7 @@ public final class SwitchingFaceDetector implements FaceDetector {
         } else if (!current.config().equals(wanted)) {
             current.setConfig(wanted);
         }
-        return current.detect(image);
+        return current;
     }
 
     @Override

@@ -36,6 +36,8 @@ public final class YunetFaceDetector implements FaceDetector {
     private static final int ROW = 15;
     /** Smallest frame side worth running the network on; YuNet finds nothing below ~10 px. */
     private static final int MIN_SIDE = 10;
+    private static final double NEAR_CROP_MARGIN = 1.0;
+    private static final double NEAR_SCORE_FACTOR = 0.85;
     private final FaceDetectorYN net;
     private volatile YunetConfig config;
     private int inputWidth = -1;
@@ -89,10 +91,26 @@ public final class YunetFaceDetector implements FaceDetector {
 
     @Override
     public List<FaceBox> detect(BufferedImage image) {
+        return detect(image, config);
+    }
+
+    /**
+     * Crops around each known face, its size again on every side (with half that, YuNet lost the demo clip's dim
+     * audience faces), keeping faces from {@value #NEAR_SCORE_FACTOR} times the score threshold: a face seen a moment
+     * ago is likely still there. Followed with scans every 3rd frame, short_hamilton_clip.mp4 then keeps the recall and
+     * precision of whole-frame detection (0.936 / 1.000; 0.915 / 1.000 at the plain threshold, 0.957 / 0.978 at 0.7x).
+     */
+    @Override
+    public List<FaceBox> detectNear(BufferedImage image, List<FaceBox> around) {
+        YunetConfig config = this.config;
+        YunetConfig near = new YunetConfig(config.scoreThreshold() * NEAR_SCORE_FACTOR, config.nmsThreshold(), config.detectWidth());
+        return NearSearch.byCrops(image, around, NEAR_CROP_MARGIN, crop -> detect(crop, near));
+    }
+
+    private List<FaceBox> detect(BufferedImage image, YunetConfig config) {
         if (closed) {
             throw new IllegalStateException("detector is closed");
         }
-        YunetConfig config = this.config;
         int width = image.getWidth();
         int height = image.getHeight();
         if (Math.min(width, height) < MIN_SIDE) {

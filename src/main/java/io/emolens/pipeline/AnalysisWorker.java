@@ -14,8 +14,8 @@ import io.emolens.track.TrackedFace;
  * the capture time of the frame its probabilities were last computed on.
  */
 final class AnalysisWorker implements Runnable {
-    /** A frame with its capture time (System.nanoTime) and the source generation it belongs to. */
-    record Captured(VideoFrame frame, long captureNanos, long generation) {
+    /** A frame with its capture time (System.nanoTime), the source generation it belongs to, whether it is a still. */
+    record Captured(VideoFrame frame, long captureNanos, long generation, boolean still) {
     }
 
     /**
@@ -35,7 +35,7 @@ final class AnalysisWorker implements Runnable {
     private final AtomicReference<Result> latest = new AtomicReference<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Map<Integer, Long> classifiedAt = new HashMap<>();
-    private Captured pending;
+    private final LatestSlot<Captured> slot = new LatestSlot<>();
     private long generation;
     private long analyzedGeneration = -1;
     private boolean running = true;
@@ -51,17 +51,15 @@ final class AnalysisWorker implements Runnable {
         this.modelGeneration = modelGeneration;
     }
 
-    /** Hands the newest frame over; a frame still waiting is replaced and counted as dropped. */
-    void offer(VideoFrame frame, long captureNanos) {
+    /**
+     * Hands the newest frame over; a frame still waiting is replaced and counted as dropped. A still is scanned whole;
+     * a video's frames are followed ({@link FrameAnalyzer#follow}).
+     */
+    void offer(VideoFrame frame, long captureNanos, boolean still) {
         synchronized (lock) {
-            if (!running) {
-                return;
-            }
-            if (pending != null) {
+            if (running && slot.offer(new Captured(frame, captureNanos, generation, still))) {
                 stats.analysisDropped();
             }
-            pending = new Captured(frame, captureNanos, generation);
-            lock.notifyAll();
         }
     }
 
@@ -69,7 +67,7 @@ final class AnalysisWorker implements Runnable {
     void reset() {
         synchronized (lock) {
             generation++;
-            pending = null;
+            slot.clear();
             latest.set(null);
         }
     }
@@ -86,7 +84,7 @@ final class AnalysisWorker implements Runnable {
     void stop() {
         synchronized (lock) {
             running = false;
-            pending = null;
+            slot.stop();
             lock.notifyAll();
         }
     }
@@ -113,18 +111,8 @@ final class AnalysisWorker implements Runnable {
     @Override
     public void run() {
         try {
-            while (true) {
-                Captured next;
-                synchronized (lock) {
-                    while (running && pending == null) {
-                        lock.wait();
-                    }
-                    if (!running) {
-                        return;
-                    }
-                    next = pending;
-                    pending = null;
-                }
+            Captured next;
+            while ((next = slot.take()) != null) {
                 analyze(next);
             }
         } catch (InterruptedException e) {
@@ -145,7 +133,7 @@ final class AnalysisWorker implements Runnable {
         }
         long model = modelGeneration.getAsLong();
         beforeEach.run();
-        AnalyzedFrame result = analyzer.analyze(c.frame());
+        AnalyzedFrame result = c.still() ? analyzer.analyze(c.frame()) : analyzer.follow(c.frame());
         Map<Integer, Long> seen = new HashMap<>();
         for (TrackedFace face : result.faces()) {
             if (face.classified()) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.core.EmotionScores;
@@ -13,17 +14,24 @@ import io.emolens.core.FaceBox;
 import io.emolens.core.VideoFrame;
 import io.emolens.detect.DetectorSettings;
 import io.emolens.detect.FaceDetector;
+import io.emolens.detect.VideoFaceSearch;
 import io.emolens.preprocess.FacePreprocessor;
 import io.emolens.track.FaceTracker;
 import io.emolens.track.TrackerConfig;
 
 /**
  * Runs the stages on one frame: detect → track ids → preprocess and classify the faces that are due (one
- * batch) → smooth. Works without a classifier (detection only). Thread-confined; owns the detector and the
- * classifier it holds and closes them.
+ * batch) → smooth. Works without a classifier (detection only). In video, {@link #follow} finds faces near the known
+ * ones ({@link VideoFaceSearch}) while whole-frame scans for new faces run elsewhere: {@link #scan} on another thread
+ * with a second detector (live), or every few frames on worker threads (offline, {@link #followFaces}).
+ * Thread-confined, except {@link #scan} (one scanning thread); owns its detectors and the classifier it holds and
+ * closes them.
  */
 public final class FrameAnalyzer implements AutoCloseable {
     private final FaceDetector detector;
+    private final FaceDetector scanDetector;
+    private final VideoFaceSearch search;
+    private final AtomicReference<List<FaceBox>> hints = new AtomicReference<>(List.of());
     private final FacePreprocessor preprocessor;
     private final FaceTracker tracker;
     private final ClassifyPolicy policy;
@@ -33,7 +41,18 @@ public final class FrameAnalyzer implements AutoCloseable {
 
     public FrameAnalyzer(FaceDetector detector, FacePreprocessor preprocessor, EmotionClassifier classifier,
                          TrackerConfig trackerConfig, ClassifyPolicy policy) {
+        this(detector, null, preprocessor, classifier, trackerConfig, policy);
+    }
+
+    /**
+     * @param scanDetector a second detector of the same settings for {@link #scan} on another thread; null: {@link
+     *                     #follow} scans every frame whole
+     */
+    public FrameAnalyzer(FaceDetector detector, FaceDetector scanDetector, FacePreprocessor preprocessor, EmotionClassifier classifier,
+                         TrackerConfig trackerConfig, ClassifyPolicy policy) {
         this.detector = detector;
+        this.scanDetector = scanDetector;
+        this.search = new VideoFaceSearch(detector, VideoFaceSearch.KEEP_MISSED);
         this.preprocessor = preprocessor;
         this.classifier = classifier;
         this.tracker = new FaceTracker(trackerConfig);
@@ -66,10 +85,56 @@ public final class FrameAnalyzer implements AutoCloseable {
         return Optional.ofNullable(classifier);
     }
 
+    /** Analyzes a frame scanned whole (a still, or every frame of a video when there is no scanning thread). */
     public AnalyzedFrame analyze(VideoFrame frame) {
-        DetectorSettings settings = detector.config();
         long t0 = System.nanoTime();
         List<FaceBox> boxes = detector.detect(frame.image());
+        search.reset();
+        hints.set(List.of());
+        return analyzeFound(frame, boxes, t0);
+    }
+
+    /**
+     * Analyzes the next frame of a video: faces searched near the known ones and near the newest {@link #scan}'s
+     * (each scan's faces are used once); without a scan detector the same as {@link #analyze}.
+     */
+    public AnalyzedFrame follow(VideoFrame frame) {
+        if (scanDetector == null) {
+            return analyze(frame);
+        }
+        long t0 = System.nanoTime();
+        List<FaceBox> boxes = search.search(frame.image(), hints.getAndSet(List.of()));
+        return analyzeFound(frame, boxes, t0);
+    }
+
+    /** Whether {@link #scan} can run on another thread (a scan detector was given). */
+    public boolean scans() {
+        return scanDetector != null;
+    }
+
+    /**
+     * Scans a whole frame for faces with the scan detector, on the one scanning thread; {@link #follow} then searches
+     * near what it found. Returns the faces found.
+     */
+    public List<FaceBox> scan(VideoFrame frame) {
+        if (scanDetector == null) {
+            throw new IllegalStateException("this analyzer has no scan detector");
+        }
+        List<FaceBox> found = scanDetector.detect(frame.image());
+        hints.set(found);
+        return found;
+    }
+
+    /**
+     * The faces of the next frame of a video analyzed in order (offline): {@code scan} is what a whole-frame scan of
+     * this very frame found, or null when it was not scanned; known faces are then searched for near where they were.
+     */
+    public List<FaceBox> followFaces(VideoFrame frame, List<FaceBox> scan) {
+        return scan != null ? search.scanned(frame.image(), scan) : search.search(frame.image(), List.of());
+    }
+
+    private AnalyzedFrame analyzeFound(VideoFrame frame, List<FaceBox> boxes, long t0) {
+        DetectorSettings settings = detector.config();
         long t1 = System.nanoTime();
         List<Integer> ids = tracker.assign(boxes);
         lastClassifiedMs.keySet().retainAll(ids);
@@ -161,6 +226,9 @@ public final class FrameAnalyzer implements AutoCloseable {
      */
     public void setDetectorConfig(DetectorSettings config) {
         detector.setConfig(config);
+        if (scanDetector != null) {
+            scanDetector.setConfig(config);
+        }
     }
 
     /** Why the requested face detector is not in use (it fell back to the Haar cascade), if so. */
@@ -172,6 +240,8 @@ public final class FrameAnalyzer implements AutoCloseable {
     public void reset() {
         tracker.reset();
         lastClassifiedMs.clear();
+        search.reset();
+        hints.set(List.of());
     }
 
     @Override
@@ -181,6 +251,9 @@ public final class FrameAnalyzer implements AutoCloseable {
             model.close();
         }
         detector.close();
+        if (scanDetector != null) {
+            scanDetector.close();
+        }
     }
 
     private Map<Integer, EmotionScores> classifyDue(EmotionClassifier model, VideoFrame frame, List<FaceBox> boxes, List<Integer> ids) {

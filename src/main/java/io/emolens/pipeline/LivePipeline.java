@@ -31,6 +31,11 @@ public final class LivePipeline implements AutoCloseable {
     }
 
     private static final long STILL_MS = 1500;
+    /**
+     * Whole-frame scans for new faces start at most this often (a new face shows within about a period and a scan);
+     * between them the analysis follows known faces. 250 ms keeps a Haar scan (about 120 ms on 640x360) to half a core.
+     */
+    static final long SCAN_PERIOD_MS = 250;
     private static final long STOP_WAIT_MS = 2000;
     private final FrameAnalyzer analyzer;
     private final Listener listener;
@@ -203,6 +208,8 @@ public final class LivePipeline implements AutoCloseable {
                 modelGeneration::get);
         private final FaceFollower follower = new FaceFollower(motion);
         private final Thread workerThread = new Thread(worker, "emolens-analysis");
+        private final ScanWorker scanner = new ScanWorker(analyzer, SCAN_PERIOD_MS);
+        private final Thread scanThread = new Thread(scanner, "emolens-face-scan");
         private FrameSource source;
         volatile boolean running = true;
 
@@ -211,13 +218,17 @@ public final class LivePipeline implements AutoCloseable {
             this.opener = opener;
             this.loop = loop;
             workerThread.setDaemon(true);
+            scanThread.setDaemon(true);
         }
 
         void stopWorker() {
             worker.stop();
+            scanner.stop();
             workerThread.interrupt();
+            scanThread.interrupt();
             try {
                 workerThread.join();
+                scanThread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -232,6 +243,9 @@ public final class LivePipeline implements AutoCloseable {
                 latest.set(null);
                 worker.reset();
                 workerThread.start();
+                if (analyzer.scans()) {
+                    scanThread.start();
+                }
                 loop();
             } catch (EmolensException | IllegalStateException | IllegalArgumentException e) {
                 error = Optional.of(e);
@@ -257,7 +271,7 @@ public final class LivePipeline implements AutoCloseable {
                     firstFrameMs = -1;
                     continue;
                 }
-                Throwable failed = worker.failure();
+                Throwable failed = worker.failure() != null ? worker.failure() : scanner.failure();
                 if (failed instanceof RuntimeException e) {
                     throw e;
                 } else if (failed instanceof Error e) {
@@ -271,6 +285,7 @@ public final class LivePipeline implements AutoCloseable {
                     source.close();
                     source = opener.get();
                     worker.reset();
+                    scanner.reset();
                     follower.reset();
                     firstFrameMs = -1;
                     continue;
@@ -296,7 +311,10 @@ public final class LivePipeline implements AutoCloseable {
                     }
                 }
                 long captured = System.nanoTime();
-                worker.offer(frame, captured);
+                worker.offer(frame, captured, still);
+                if (!still) {
+                    scanner.offer(frame);
+                }
                 AnalysisWorker.Result result = still ? worker.await(captured, 30_000) : worker.latest();
                 AnalyzedFrame shown = follower.follow(result, frame, captured, stats, analyzer.classifier().map(EmotionClassifier::name).orElse(null),
                         analyzer.detectorConfig(), modelGeneration.get());

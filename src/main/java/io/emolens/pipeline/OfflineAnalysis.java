@@ -23,8 +23,10 @@ import io.emolens.source.FrameSource;
 
 /**
  * Every face of every frame, on all cores, results in frame order: a reader thread decodes ahead, one detector per
- * worker thread detects frames in parallel, and the calling thread classifies the faces of all frames that are
- * ready in one batch, tracks them in order and hands each frame to the sink. A file is read as fast as the
+ * worker thread scans frames whole in parallel (every frame, or every {@code scanEvery}-th frame of a video while
+ * the calling thread follows the known faces through the frames between, {@link FrameAnalyzer#followFaces}), and the
+ * calling thread classifies the faces of all frames that are ready in one batch, tracks them in order and hands each
+ * frame to the sink. A file is read as fast as the
  * analysis goes; a live stream is read in real time and, if the analysis falls further behind than the frame
  * buffer holds (about {@value #LIVE_BUFFER_MB} MB of frames), frames are dropped and counted, never the stream
  * stalled (at most {@value #LIVE_BACKLOG_S} s of frames wait). When a stream is lost, what was read is analyzed
@@ -48,6 +50,11 @@ public final class OfflineAnalysis {
     public record Outcome(long framesRead, long framesDropped, Optional<Throwable> error) {
     }
 
+    /**
+     * Whole-frame scans of a video by default: every 3rd frame. On short_hamilton_clip.mp4 (Haar) that keeps recall
+     * at 0.468 against 0.511 scanning every frame, at 43 instead of 116 ms of detection per frame (docs/BENCHMARKS.md).
+     */
+    public static final int DEFAULT_SCAN_EVERY = 3;
     static final int LIVE_BUFFER_MB = 256;
     static final int LIVE_BACKLOG_S = 10;
     static final long LOST_DRAIN_MS = 10_000;
@@ -55,21 +62,40 @@ public final class OfflineAnalysis {
     private static final long READER_JOIN_MS = 7000;
     private final FrameAnalyzer main;
     private final List<FrameAnalyzer> detectors;
+    private final int scanEvery;
     private String lastSource;
 
-    private record Detected(VideoFrame frame, List<FaceBox> boxes, double detectMs) {
+    /**
+     * A frame on its way to the calling thread.
+     *
+     * @param boxes    what a whole-frame scan found, or null when the frame was not scanned
+     * @param scanHere scan it on the calling thread (no other detector is free to)
+     */
+    private record Detected(VideoFrame frame, List<FaceBox> boxes, double detectMs, boolean scanHere) {
+    }
+
+    /** Every frame scanned whole: {@code OfflineAnalysis(main, detectors, 1)}. */
+    public OfflineAnalysis(FrameAnalyzer main, List<FrameAnalyzer> detectors) {
+        this(main, detectors, 1);
     }
 
     /**
      * @param main      tracks and classifies (and detects too)
-     * @param detectors one per detection thread; may include {@code main}; only their detectors are used
+     * @param detectors one per detection thread; may include {@code main} (only used while {@code scanEvery} is 1);
+     *                  only their detectors are used
+     * @param scanEvery 1: every frame scanned whole; N &gt; 1: the first frame of each source and every N-th after it
+     *                  scanned whole, the known faces followed through the others on the calling thread
      */
-    public OfflineAnalysis(FrameAnalyzer main, List<FrameAnalyzer> detectors) {
+    public OfflineAnalysis(FrameAnalyzer main, List<FrameAnalyzer> detectors, int scanEvery) {
         if (detectors.isEmpty()) {
             throw new IllegalArgumentException("need at least one detector");
         }
+        if (scanEvery < 1) {
+            throw new IllegalArgumentException("scanEvery must be >= 1, was " + scanEvery);
+        }
         this.main = main;
-        this.detectors = List.copyOf(detectors);
+        this.scanEvery = scanEvery;
+        this.detectors = scanEvery == 1 ? List.copyOf(detectors) : detectors.stream().filter(d -> d != main).toList();
     }
 
     /**
@@ -79,8 +105,8 @@ public final class OfflineAnalysis {
     public Outcome run(FrameSource source, long maxSourceMs, java.util.function.BooleanSupplier stop,
                        java.util.function.BooleanSupplier abort, Sink sink) throws InterruptedException {
         BlockingQueue<FrameAnalyzer> pool = new LinkedBlockingQueue<>(detectors);
-        ExecutorService workers = Executors.newFixedThreadPool(detectors.size(), named("emolens-detect"));
-        BlockingQueue<Future<Detected>> ordered = new ArrayBlockingQueue<>(source.isLive() ? 4096 : 2 * detectors.size() + 4);
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, detectors.size()), named("emolens-detect"));
+        BlockingQueue<Future<Detected>> ordered = new ArrayBlockingQueue<>(source.isLive() ? 4096 : (2 * detectors.size() + 4) * scanEvery);
         AtomicLong read = new AtomicLong();
         AtomicLong dropped = new AtomicLong();
         AtomicReference<Throwable> error = new AtomicReference<>();
@@ -90,6 +116,8 @@ public final class OfflineAnalysis {
         Future<Detected> end = CompletableFuture.completedFuture(null);
         Thread reader = new Thread(() -> {
             try {
+                String readingSource = null;
+                long sinceScan = 0;
                 Optional<VideoFrame> next;
                 while (!stop.getAsBoolean() && !abort.getAsBoolean() && (next = source.next()).isPresent()) {
                     VideoFrame frame = next.get();
@@ -107,7 +135,14 @@ public final class OfflineAnalysis {
                         dropped.incrementAndGet();
                         continue;
                     }
-                    ordered.put(workers.submit(() -> detect(pool, frame)));
+                    boolean newSource = !frame.source().equals(readingSource);
+                    readingSource = frame.source();
+                    sinceScan = newSource ? 0 : sinceScan + 1;
+                    if (scanEvery == 1 || sinceScan % scanEvery == 0 && !detectors.isEmpty()) {
+                        ordered.put(workers.submit(() -> detect(pool, frame)));
+                    } else {
+                        ordered.put(CompletableFuture.completedFuture(new Detected(frame, null, 0, sinceScan % scanEvery == 0)));
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -172,22 +207,40 @@ public final class OfflineAnalysis {
     }
 
     private void analyzeBatch(List<Detected> batch, Sink sink) {
+        int from = 0;
+        for (int i = 1; i <= batch.size(); i++) {
+            if (i == batch.size() || !batch.get(i).frame().source().equals(batch.get(from).frame().source())) {
+                analyzeOneSource(batch.subList(from, i), sink);
+                from = i;
+            }
+        }
+    }
+
+    /** Frames of one source (tracks restart when it is not the previous frame's). */
+    private void analyzeOneSource(List<Detected> batch, Sink sink) {
+        if (!batch.get(0).frame().source().equals(lastSource)) {
+            main.reset();
+            lastSource = batch.get(0).frame().source();
+        }
         List<VideoFrame> frames = new ArrayList<>(batch.size());
         List<List<FaceBox>> boxes = new ArrayList<>(batch.size());
-        for (Detected d : batch) {
+        double[] detectMs = new double[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            Detected d = batch.get(i);
+            long t0 = System.nanoTime();
+            List<FaceBox> found = d.boxes();
+            if (scanEvery > 1) {
+                found = main.followFaces(d.frame(), d.scanHere() ? main.detect(d.frame()) : d.boxes());
+            }
+            detectMs[i] = d.detectMs() + (System.nanoTime() - t0) / 1e6;
             frames.add(d.frame());
-            boxes.add(d.boxes());
+            boxes.add(found);
         }
         long t0 = System.nanoTime();
         List<List<EmotionScores>> scores = main.classifyAll(frames, boxes);
         double classifyMs = (System.nanoTime() - t0) / 1e6 / batch.size();
         for (int i = 0; i < batch.size(); i++) {
-            Detected d = batch.get(i);
-            if (!d.frame().source().equals(lastSource)) {
-                main.reset();
-                lastSource = d.frame().source();
-            }
-            sink.accept(main.track(d.frame(), d.boxes(), scores.get(i), d.detectMs(), scores.get(i).isEmpty() ? 0 : classifyMs));
+            sink.accept(main.track(frames.get(i), boxes.get(i), scores.get(i), detectMs[i], scores.get(i).isEmpty() ? 0 : classifyMs));
         }
     }
 
@@ -196,7 +249,7 @@ public final class OfflineAnalysis {
         try {
             long t0 = System.nanoTime();
             List<FaceBox> boxes = detector.detect(frame);
-            return new Detected(frame, boxes, (System.nanoTime() - t0) / 1e6);
+            return new Detected(frame, boxes, (System.nanoTime() - t0) / 1e6, false);
         } finally {
             pool.put(detector);
         }

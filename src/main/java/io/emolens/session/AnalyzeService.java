@@ -47,28 +47,29 @@ public final class AnalyzeService {
      * File → Open session… and {@code review} read, plus {@code summary.json}.
      */
     public AnalysisSummary analyze(Path input, Path outDir, boolean video, FrameAnalyzer analyzer, AnalysisProgress progress) {
-        return analyze(input.toString(), outDir, video, analyzer, List.of(), 0, new AnalysisControl(), progress);
+        return analyze(input.toString(), outDir, video, analyzer, List.of(), 0, OfflineAnalysis.DEFAULT_SCAN_EVERY, new AnalysisControl(), progress);
     }
 
     /**
      * Analyzes a file, folder or network stream ({@code http(s)://}, {@code rtsp://}) like
      * {@link #analyze(Path, Path, boolean, FrameAnalyzer, AnalysisProgress)}, detecting on {@code analyzer} and on
      * each of {@code moreDetectors} in parallel (their classifiers are not used), for at most {@code maxSeconds}
-     * of source time (0: to the end; a stream has no end). {@code control} stops it early (Ctrl+C): the outputs
+     * of source time (0: to the end; a stream has no end), scanning every {@code scanEvery}-th frame of a video whole
+     * and following the faces between ({@link OfflineAnalysis}). {@code control} stops it early (Ctrl+C): the outputs
      * are finalized with what was analyzed. A stream that is lost ends the run with session.json {@code failed}
      * and an error naming the URL, after the summary is written.
      */
     public AnalysisSummary analyze(String input, Path outDir, boolean video, FrameAnalyzer analyzer, List<FrameAnalyzer> moreDetectors,
-                                   double maxSeconds, AnalysisControl control, AnalysisProgress progress) {
+                                   double maxSeconds, int scanEvery, AnalysisControl control, AnalysisProgress progress) {
         try {
-            return run(input, outDir, video, analyzer, moreDetectors, maxSeconds, control, progress);
+            return run(input, outDir, video, analyzer, moreDetectors, maxSeconds, scanEvery, control, progress);
         } finally {
             control.finished();
         }
     }
 
     private AnalysisSummary run(String input, Path outDir, boolean video, FrameAnalyzer analyzer, List<FrameAnalyzer> moreDetectors,
-                                double maxSeconds, AnalysisControl control, AnalysisProgress progress) {
+                                double maxSeconds, int scanEvery, AnalysisControl control, AnalysisProgress progress) {
         createDirectory(outDir);
         clearPreviousSession(outDir);
         long start = System.nanoTime();
@@ -97,7 +98,7 @@ public final class AnalyzeService {
         OfflineAnalysis.Outcome outcome;
         SessionInfo session;
         try {
-            outcome = new OfflineAnalysis(analyzer, detectors).run(source, (long) (maxSeconds * 1000), control::stopRequested,
+            outcome = new OfflineAnalysis(analyzer, detectors, scanEvery).run(source, (long) (maxSeconds * 1000), control::stopRequested,
                     control::abortRequested, result -> {
                         VideoFrame frame = result.frame();
                         recorder.frame(result, live || fps > 0 ? frame.timeMs() : counts[0] * 1000);
@@ -128,7 +129,7 @@ public final class AnalyzeService {
         AnalysisSummary summary = new AnalysisSummary(StreamUrl.looksLikeUrl(input) ? source.description() : input, model, counts[0], counts[1], counts[2], labels,
                 counts[0] * 1000.0 / elapsedMs, elapsedMs, session.video(), session.videoCodec(), 
                 session.detector() != null ? session.detector() : analyzer.detectorConfig(), outcome.framesDropped(),
-                lost.map(AnalyzeService::describe).orElse(null));
+                lost.map(AnalyzeService::describe).orElse(null), scanEvery);
         SessionJson.write(outDir.resolve(SUMMARY_JSON), summary);
         if (lost.isPresent()) {
             throw new EmolensException(describe(lost.get()) + " " + counts[0] + " frames were analyzed; the session is finalized in " + outDir

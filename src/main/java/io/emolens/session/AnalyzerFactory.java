@@ -23,6 +23,13 @@ public interface AnalyzerFactory {
      */
     FrameAnalyzer create(EmotionClassifier classifier, TrackerConfig tracker, ClassifyPolicy policy, DetectorSettings detector);
 
+    /**
+     * A live analyzer ({@link TrackerConfig#DEFAULT}, {@link ClassifyPolicy#LIVE}) with a second detector, so that
+     * whole-frame scans run on their own thread while the analysis follows known faces ({@code LivePipeline});
+     * {@code detector} null: the configured settings.
+     */
+    FrameAnalyzer createLive(EmotionClassifier classifier, DetectorSettings detector);
+
     /** A new face detector of the kind the settings are for; EmolensException naming the file that cannot be loaded. */
     FaceDetector detector(DetectorSettings settings);
 

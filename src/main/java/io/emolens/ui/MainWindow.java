@@ -17,11 +17,9 @@ import javax.swing.WindowConstants;
 
 import io.emolens.detect.DetectorSettings;
 import io.emolens.pipeline.AnalyzedFrame;
-import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.LivePipeline;
 import io.emolens.render.OverlayOptions;
 import io.emolens.session.ModelLibrary;
-import io.emolens.track.TrackerConfig;
 
 /**
  * The Emolens window: live video with overlay, menus, status bar. Owns the live pipeline; opening a source
@@ -49,7 +47,7 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
         this.prefs = prefs;
         this.onClosed = onClosed;
         this.video = new VideoPanel(prefs.overlay());
-        this.pipeline = new LivePipeline(services.analyzers().create(null, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE), new PipelineListener());
+        this.pipeline = new LivePipeline(services.analyzers().createLive(null, null), new PipelineListener());
         frame.setIconImages(AppIcon.images());
         pipeline.setMirror(prefs.mirrorCamera());
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);

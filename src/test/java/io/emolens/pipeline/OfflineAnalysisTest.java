@@ -11,6 +11,7 @@ import io.emolens.app.AppPaths;
 import io.emolens.app.Main;
 import io.emolens.app.Wiring;
 import io.emolens.core.Emotion;
+import io.emolens.core.FaceBox;
 import io.emolens.core.VideoFrame;
 import io.emolens.detect.DetectorConfig;
 import io.emolens.source.DefaultFrameSourceFactory;
@@ -44,6 +45,51 @@ class OfflineAnalysisTest {
         }
         assertTrue(outcome.error().isEmpty());
         assertEquals(sequential.size(), outcome.framesRead());
+        assertTrue(sameRows(sequential, parallel) > 10);
+    }
+
+    /**
+     * Scanning every 3rd frame whole on another thread and following faces between gives, in frame order, what one
+     * analyzer following the frames in turn gives, and finds nearly every face the whole-frame scans find.
+     */
+    @Test
+    void followingBetweenScansGivesTheSequentialRowsAndKeepsTheFaces() throws Exception {
+        List<AnalyzedFrame> sequential = new ArrayList<>();
+        List<AnalyzedFrame> whole = new ArrayList<>();
+        try (FrameAnalyzer analyzer = wiring.create(wiring.loadModel(wiring.defaultModel().orElseThrow()), TrackerConfig.UNSMOOTHED,
+                ClassifyPolicy.EVERY_FACE); FrameAnalyzer scanner = wiring.create(null, TrackerConfig.UNSMOOTHED, ClassifyPolicy.EVERY_FACE);
+             FrameSource source = new DefaultFrameSourceFactory().open(TestFiles.demoClip())) {
+            Optional<VideoFrame> next;
+            for (int i = 0; (next = source.next()).isPresent() && next.get().timeMs() < 2000; i++) {
+                VideoFrame frame = next.get();
+                List<FaceBox> scan = scanner.detect(frame);
+                List<FaceBox> boxes = analyzer.followFaces(frame, i % 3 == 0 ? scan : null);
+                sequential.add(analyzer.track(frame, boxes, analyzer.classifyAll(List.of(frame), List.of(boxes)).get(0), 0, 0));
+                whole.add(scanner.track(frame, scan, List.of(), 0, 0));
+            }
+        }
+        List<AnalyzedFrame> parallel = new ArrayList<>();
+        OfflineAnalysis.Outcome outcome;
+        try (FrameAnalyzer main = wiring.create(wiring.loadModel(wiring.defaultModel().orElseThrow()), TrackerConfig.UNSMOOTHED,
+                ClassifyPolicy.EVERY_FACE); FrameAnalyzer second = wiring.create(null, TrackerConfig.UNSMOOTHED, ClassifyPolicy.EVERY_FACE)) {
+            outcome = new OfflineAnalysis(main, List.of(main, second), 3).run(new DefaultFrameSourceFactory().open(TestFiles.demoClip()), 2000,
+                    () -> false, () -> false, parallel::add);
+        }
+        assertTrue(outcome.error().isEmpty());
+        assertEquals(sequential.size(), outcome.framesRead());
+        assertTrue(sameRows(sequential, parallel) > 30);
+        long scanned = whole.stream().mapToLong(f -> f.faces().size()).sum();
+        long kept = 0;
+        for (int i = 0; i < whole.size(); i++) {
+            for (TrackedFace w : whole.get(i).faces()) {
+                kept += parallel.get(i).faces().stream().anyMatch(p -> p.box().iou(w.box()) >= 0.4) ? 1 : 0;
+            }
+        }
+        assertTrue(kept >= 0.9 * scanned, "faces of the whole-frame scans found by following: " + kept + " of " + scanned);
+    }
+
+    /** Asserts both runs have the same frames, faces, ids, boxes and probabilities; returns the faces compared. */
+    private static int sameRows(List<AnalyzedFrame> sequential, List<AnalyzedFrame> parallel) {
         assertEquals(sequential.size(), parallel.size());
         int faces = 0;
         for (int i = 0; i < sequential.size(); i++) {
@@ -63,6 +109,6 @@ class OfflineAnalysisTest {
                 faces++;
             }
         }
-        assertTrue(faces > 10, "faces compared: " + faces);
+        return faces;
     }
 }

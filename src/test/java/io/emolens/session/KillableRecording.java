@@ -27,7 +27,7 @@ public final class KillableRecording {
         Path folder = Path.of(args[0]);
         Wiring wiring = new Wiring(new AppPaths(TestFiles.repo()), DetectorConfig.DEFAULT, Main.modelLoader());
         SessionRecorder[] recorder = new SessionRecorder[1];
-        LivePipeline pipeline = new LivePipeline(wiring.create(null, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE), new LivePipeline.Listener() {
+        LivePipeline pipeline = new LivePipeline(wiring.createLive(null, null), new LivePipeline.Listener() {
             @Override
             public void onFrame(AnalyzedFrame frame, double fps) {
                 recorder[0].frame(frame, recorder[0].elapsedMs());

@@ -42,7 +42,7 @@ class NetworkStreamTest {
         AtomicReference<Throwable> lost = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         try (MjpegServer server = MjpegServer.start();
-             LivePipeline pipeline = new LivePipeline(wiring.create(null, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE), new LivePipeline.Listener() {
+             LivePipeline pipeline = new LivePipeline(wiring.createLive(null, null), new LivePipeline.Listener() {
                  @Override
                  public void onFrame(AnalyzedFrame frame, double fps) {
                      shown.incrementAndGet();

@@ -42,7 +42,7 @@ class DetectionControllerTest {
         UiPreferences prefs = new UiPreferences(node);
         DetectorConfig haar = new DetectorConfig(1.2, 4, 30, 480);
         YunetConfig yunet = new YunetConfig(0.8, 0.35, 320);
-        try (LivePipeline pipeline = new LivePipeline(wiring.create(null, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE), listener())) {
+        try (LivePipeline pipeline = new LivePipeline(wiring.createLive(null, null), listener())) {
             StatusBar status = onEdt(StatusBar::new);
             DetectionController controller = new DetectionController(null, prefs, status, pipeline, wiring);
             SwingUtilities.invokeAndWait(() -> controller.apply(haar, true));
@@ -75,7 +75,7 @@ class DetectionControllerTest {
         Files.copy(TestFiles.cascade(), home.resolve("haarcascades").resolve(AppPaths.CASCADE));
         Wiring wiring = new Wiring(new AppPaths(home), DetectorConfig.DEFAULT, Main.modelLoader());
         UiPreferences prefs = new UiPreferences(node);
-        try (LivePipeline pipeline = new LivePipeline(wiring.create(null, TrackerConfig.DEFAULT, ClassifyPolicy.LIVE), listener())) {
+        try (LivePipeline pipeline = new LivePipeline(wiring.createLive(null, null), listener())) {
             StatusBar status = onEdt(StatusBar::new);
             DetectionController controller = new DetectionController(null, prefs, status, pipeline, wiring);
             SwingUtilities.invokeAndWait(() -> controller.apply(YunetConfig.DEFAULT, true));

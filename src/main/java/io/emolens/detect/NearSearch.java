@@ -1,0 +1,41 @@
+package io.emolens.detect;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+import io.emolens.core.FaceBox;
+
+/** {@link FaceDetector#detectNear} for detectors that run on a crop: each known face's surroundings cut out and searched. */
+final class NearSearch {
+    private NearSearch() {
+    }
+
+    /**
+     * @param margin fraction of each known face's size added on every side of its crop
+     * @param detect the faces of a crop, in its pixels
+     */
+    static List<FaceBox> byCrops(BufferedImage image, List<FaceBox> around, double margin, Function<BufferedImage, List<FaceBox>> detect) {
+        List<BoxSuppression.Scored> found = new ArrayList<>();
+        for (FaceBox face : around) {
+            FaceBox region = face.expand(margin, image.getWidth(), image.getHeight());
+            BufferedImage crop = new BufferedImage(region.width(), region.height(), BufferedImage.TYPE_3BYTE_BGR);
+            Graphics2D g = crop.createGraphics();
+            g.drawImage(image.getSubimage(region.x(), region.y(), region.width(), region.height()), 0, 0, null);
+            g.dispose();
+            int side = Math.max(face.width(), face.height());
+            for (FaceBox box : detect.apply(crop)) {
+                int boxSide = Math.max(box.width(), box.height());
+                if (boxSide >= FaceDetector.NEAR_MIN_SCALE * side && boxSide <= FaceDetector.NEAR_MAX_SCALE * side) {
+                    found.add(new BoxSuppression.Scored(box.translate(region.x(), region.y()), boxSide));
+                }
+            }
+        }
+        List<FaceBox> faces = new ArrayList<>(BoxSuppression.FACES.apply(found));
+        faces.sort(Comparator.comparingInt(FaceBox::area).reversed());
+        return faces;
+    }
+}
