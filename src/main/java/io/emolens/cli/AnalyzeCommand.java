@@ -67,6 +67,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         this.err = err;
     }
 
+    /**
+     * Detectors beside the main analyzer: one per further core when every frame is scanned (the main one scans too),
+     * one per core when it follows faces on the calling thread while the others scan.
+     */
+    private int scanWorkers() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return scanEvery > 1 ? Integer.getInteger("emolens.scanWorkers", cores) : cores - 1;
+    }
+
     @Override
     public Integer call() {
         DetectorSettings detector = detection.settings(spec.commandLine());
@@ -86,7 +95,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisSummary summary;
         ProgressBar bar = new ProgressBar(err, !noProgress);
         try (FrameAnalyzer analyzer = analyzers.create(classifier, TrackerConfig.UNSMOOTHED, ClassifyPolicy.EVERY_FACE, detector);
-             ParallelDetectors more = new ParallelDetectors(analyzers, detector)) {
+             ParallelDetectors more = new ParallelDetectors(analyzers, detector, scanWorkers())) {
             summary = AnalysisInterrupt.run(control -> service.analyze(input, out, video, analyzer, more.list(), seconds, scanEvery, control, bar::update));
         } finally {
             bar.finish();

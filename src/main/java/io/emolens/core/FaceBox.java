@@ -59,6 +59,11 @@ public record FaceBox(int x, int y, int width, int height, List<Landmark> landma
         return new FaceBox(x - dx, y - dy, width + 2 * dx, height + 2 * dy).clip(frameWidth, frameHeight);
     }
 
+    /** Whether some of this box lies inside a {@code frameWidth x frameHeight} frame (a box of another frame may not). */
+    public boolean overlaps(int frameWidth, int frameHeight) {
+        return x < frameWidth && y < frameHeight && x + width > 0 && y + height > 0;
+    }
+
     /** The part of this box inside a {@code frameWidth x frameHeight} frame. */
     public FaceBox clip(int frameWidth, int frameHeight) {
         int x0 = Math.max(0, x);

@@ -120,6 +120,9 @@ public final class HaarFaceDetector implements FaceDetector {
                 scan(input, config, 0, 0, minFace, 0, scale, width, height, boxes);
             } else {
                 for (FaceBox face : around) {
+                    if (!face.overlaps(width, height)) {
+                        continue;
+                    }
                     FaceBox region = face.scale(scale).expand(NEAR_MARGIN, input.cols(), input.rows());
                     int side = (int) Math.round(Math.max(face.width(), face.height()) * scale);
                     int minSide = Math.max(minFace, (int) Math.round(NEAR_MIN_SCALE * side));

@@ -21,6 +21,9 @@ final class NearSearch {
     static List<FaceBox> byCrops(BufferedImage image, List<FaceBox> around, double margin, Function<BufferedImage, List<FaceBox>> detect) {
         List<BoxSuppression.Scored> found = new ArrayList<>();
         for (FaceBox face : around) {
+            if (!face.overlaps(image.getWidth(), image.getHeight())) {
+                continue;
+            }
             FaceBox region = face.expand(margin, image.getWidth(), image.getHeight());
             BufferedImage crop = new BufferedImage(region.width(), region.height(), BufferedImage.TYPE_3BYTE_BGR);
             Graphics2D g = crop.createGraphics();

@@ -106,7 +106,7 @@ public final class OfflineAnalysis {
                        java.util.function.BooleanSupplier abort, Sink sink) throws InterruptedException {
         BlockingQueue<FrameAnalyzer> pool = new LinkedBlockingQueue<>(detectors);
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, detectors.size()), named("emolens-detect"));
-        BlockingQueue<Future<Detected>> ordered = new ArrayBlockingQueue<>(source.isLive() ? 4096 : (2 * detectors.size() + 4) * scanEvery);
+        BlockingQueue<Future<Detected>> ordered = new ArrayBlockingQueue<>(source.isLive() ? 4096 : 2 * detectors.size() + 4 + 2 * scanEvery);
         AtomicLong read = new AtomicLong();
         AtomicLong dropped = new AtomicLong();
         AtomicReference<Throwable> error = new AtomicReference<>();

@@ -48,6 +48,8 @@ class VideoFaceSearchTest {
             assertTrue(both.stream().noneMatch(f -> f.iou(empty.expand(FaceDetector.NEAR_MARGIN, photo.getWidth(), photo.getHeight())) > 0));
             assertEquals(List.of(), detector.detectNear(photo, List.of(empty)));
             assertEquals(List.of(), detector.detectNear(photo, List.of()));
+            assertEquals(List.of(), detector.detectNear(photo, List.of(new FaceBox(photo.getWidth() + 10, 0, 80, 80))),
+                    "a face of a larger frame before (another source) is outside this one");
         }
     }
 

@@ -73,6 +73,24 @@ class LivePipelineTest {
             }
             assertTrue(withFaces > 30, "the performer's face is boxed on shown frames that were not analyzed too: " + withFaces);
         }
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("emolens-face-scan") && t.isAlive()),
+                "the scanning thread ends with its source");
+    }
+
+    /** Live, faces are found by the scanning thread and then followed: most analyzed frames of the clip have the face. */
+    @Test
+    void theScanningThreadFindsFacesThatTheAnalysisFollows() throws Exception {
+        Collect seen = new Collect();
+        boolean[] scanning = new boolean[1];
+        try (LivePipeline pipeline = new LivePipeline(wiring.createLive(null, null), seen)) {
+            pipeline.start(() -> new DefaultFrameSourceFactory().open(TestFiles.demoClip()), false);
+            Thread.sleep(500);
+            scanning[0] = Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("emolens-face-scan") && t.isAlive());
+            assertTrue(seen.stopped.await(60, TimeUnit.SECONDS));
+        }
+        assertTrue(scanning[0], "a live video is scanned on its own thread");
+        long shownWithFaces = seen.frames.stream().filter(f -> !f.faces().isEmpty()).count();
+        assertTrue(shownWithFaces >= seen.frames.size() * 0.7, "frames shown with a face: " + shownWithFaces + " of " + seen.frames.size());
     }
 
     @Test
