@@ -82,6 +82,9 @@ public final class DetectionBenchmark {
                     long t0 = System.nanoTime();
                     java.awt.image.BufferedImage image = next.get().image();
                     boolean cut = scanEvery > 1 && cuts.isCut(image);
+                    if (cut) {
+                        search.reset();
+                    }
                     sinceScan = frames == 0 || cut ? 0 : sinceScan + 1;
                     List<FaceBox> boxes = scanEvery <= 1 ? detector.detect(image)
                             : sinceScan % scanEvery == 0 ? search.scanned(image, detector.detect(image)) : search.search(image, List.of());

@@ -7,12 +7,19 @@ package io.emolens.pipeline;
 final class LatestSlot<T> {
     private T waiting;
     private boolean stopped;
+    private boolean urgent;
 
     /** Leaves {@code item} for the consumer; true when it replaced one still waiting. Ignored once stopped. */
     synchronized boolean offer(T item) {
+        return offer(item, false);
+    }
+
+    /** As {@link #offer(Object)}; {@code urgent} also ends a consumer's {@link #rest} at once. */
+    synchronized boolean offer(T item, boolean urgent) {
         if (stopped) {
             return false;
         }
+        this.urgent |= urgent;
         boolean replaced = waiting != null;
         waiting = item;
         notifyAll();
@@ -29,6 +36,7 @@ final class LatestSlot<T> {
         }
         T item = waiting;
         waiting = null;
+        urgent = false;
         return item;
     }
 
@@ -37,11 +45,11 @@ final class LatestSlot<T> {
         waiting = null;
     }
 
-    /** Waits {@code ms} milliseconds unless stopped first. */
+    /** Waits {@code ms} milliseconds unless stopped or an urgent item comes first. */
     synchronized void rest(long ms) throws InterruptedException {
         long deadline = System.nanoTime() + ms * 1_000_000L;
         long left = ms;
-        while (!stopped && left > 0) {
+        while (!stopped && !urgent && left > 0) {
             wait(left);
             left = (deadline - System.nanoTime()) / 1_000_000L;
         }

@@ -17,7 +17,9 @@ import io.emolens.track.BoxMotion;
  * frame, paces files to their frame rate (skipping frames only to stay in real time), and hands each frame to the
  * {@link Listener} with the latest analysis following the faces ({@link FaceFollower}); detection and classification
  * run on their own thread ({@link AnalysisWorker}) on the newest frame, so the display keeps the source's rate
- * whatever analysis costs. Stills are shown once analyzed. Cameras may be mirrored. Owns the source it runs
+ * whatever analysis costs; the analysis follows known faces while a third thread scans whole frames for new ones
+ * ({@link ScanWorker}). At a new shot ({@link SceneCuts}) the previous shot's faces are dropped and the frame is scanned
+ * at once. Stills are shown once analyzed. Cameras may be mirrored. Owns the source it runs
  * (stopping closes it) and the classifiers given to {@link #replaceClassifier}, swapped on the analysis thread.
  */
 public final class LivePipeline implements AutoCloseable {
@@ -207,6 +209,7 @@ public final class LivePipeline implements AutoCloseable {
         private final AnalysisWorker worker = new AnalysisWorker(analyzer, stats, LivePipeline.this::swapIfPending,
                 modelGeneration::get);
         private final FaceFollower follower = new FaceFollower(motion);
+        private final SceneCuts cuts = new SceneCuts();
         private final Thread workerThread = new Thread(worker, "emolens-analysis");
         private final ScanWorker scanner = new ScanWorker(analyzer, SCAN_PERIOD_MS);
         private final Thread scanThread = new Thread(scanner, "emolens-face-scan");
@@ -287,6 +290,7 @@ public final class LivePipeline implements AutoCloseable {
                     worker.reset();
                     scanner.reset();
                     follower.reset();
+                    cuts.reset();
                     firstFrameMs = -1;
                     continue;
                 }
@@ -310,10 +314,15 @@ public final class LivePipeline implements AutoCloseable {
                         continue;
                     }
                 }
+                boolean cut = !still && analyzer.scans() && cuts.isCut(frame.image());
+                if (cut) {
+                    worker.reset();
+                    follower.reset();
+                }
                 long captured = System.nanoTime();
                 worker.offer(frame, captured, still);
                 if (!still) {
-                    scanner.offer(frame);
+                    scanner.offer(frame, cut);
                 }
                 AnalysisWorker.Result result = still ? worker.await(captured, 30_000) : worker.latest();
                 AnalyzedFrame shown = follower.follow(result, frame, captured, stats, analyzer.classifier().map(EmotionClassifier::name).orElse(null),

@@ -31,7 +31,7 @@ import io.emolens.source.FrameSource;
  * buffer holds (about {@value #LIVE_BUFFER_MB} MB of frames), frames are dropped and counted, never the stream
  * stalled (at most {@value #LIVE_BACKLOG_S} s of frames wait). When a stream is lost, what was read is analyzed
  * for at most {@value #LOST_DRAIN_MS} ms more and the rest counted as dropped, so the run ends soon after its source.
- * Tracks restart whenever the frame's source name changes (a folder's next image). Owns the source it
+ * Tracks restart whenever the frame's source name changes (a folder's next image) and, when following, at each new shot. Owns the source it
  * runs: the reader closes it. One run at a time.
  */
 public final class OfflineAnalysis {
@@ -71,8 +71,9 @@ public final class OfflineAnalysis {
      *
      * @param boxes    what a whole-frame scan found, or null when the frame was not scanned
      * @param scanHere scan it on the calling thread (no other detector is free to)
+     * @param cut      the first frame of a new shot: the faces of the shot before are forgotten
      */
-    private record Detected(VideoFrame frame, List<FaceBox> boxes, double detectMs, boolean scanHere) {
+    private record Detected(VideoFrame frame, List<FaceBox> boxes, double detectMs, boolean scanHere, boolean cut) {
     }
 
     /** Every frame scanned whole: {@code OfflineAnalysis(main, detectors, 1)}. */
@@ -146,9 +147,9 @@ public final class OfflineAnalysis {
                     boolean cut = scanEvery > 1 && cuts.isCut(frame.image());
                     sinceScan = newSource || cut ? 0 : sinceScan + 1;
                     if (scanEvery == 1 || sinceScan % scanEvery == 0 && !detectors.isEmpty()) {
-                        ordered.put(workers.submit(() -> detect(pool, frame)));
+                        ordered.put(workers.submit(() -> detect(pool, frame, cut)));
                     } else {
-                        ordered.put(CompletableFuture.completedFuture(new Detected(frame, null, 0, sinceScan % scanEvery == 0)));
+                        ordered.put(CompletableFuture.completedFuture(new Detected(frame, null, 0, sinceScan % scanEvery == 0, cut)));
                     }
                 }
             } catch (InterruptedException e) {
@@ -216,16 +217,16 @@ public final class OfflineAnalysis {
     private void analyzeBatch(List<Detected> batch, Sink sink) {
         int from = 0;
         for (int i = 1; i <= batch.size(); i++) {
-            if (i == batch.size() || !batch.get(i).frame().source().equals(batch.get(from).frame().source())) {
-                analyzeOneSource(batch.subList(from, i), sink);
+            if (i == batch.size() || batch.get(i).cut() || !batch.get(i).frame().source().equals(batch.get(from).frame().source())) {
+                analyzeOneShot(batch.subList(from, i), sink);
                 from = i;
             }
         }
     }
 
-    /** Frames of one source (tracks restart when it is not the previous frame's). */
-    private void analyzeOneSource(List<Detected> batch, Sink sink) {
-        if (!batch.get(0).frame().source().equals(lastSource)) {
+    /** Frames of one shot of one source (tracks restart when it is not the previous frame's). */
+    private void analyzeOneShot(List<Detected> batch, Sink sink) {
+        if (batch.get(0).cut() || !batch.get(0).frame().source().equals(lastSource)) {
             main.reset();
             lastSource = batch.get(0).frame().source();
         }
@@ -251,12 +252,12 @@ public final class OfflineAnalysis {
         }
     }
 
-    private static Detected detect(BlockingQueue<FrameAnalyzer> pool, VideoFrame frame) throws InterruptedException {
+    private static Detected detect(BlockingQueue<FrameAnalyzer> pool, VideoFrame frame, boolean cut) throws InterruptedException {
         FrameAnalyzer detector = pool.take();
         try {
             long t0 = System.nanoTime();
             List<FaceBox> boxes = detector.detect(frame);
-            return new Detected(frame, boxes, (System.nanoTime() - t0) / 1e6, false);
+            return new Detected(frame, boxes, (System.nanoTime() - t0) / 1e6, false, cut);
         } finally {
             pool.put(detector);
         }

@@ -21,9 +21,9 @@ final class ScanWorker implements Runnable {
         this.periodMs = periodMs;
     }
 
-    /** Hands the newest frame over, replacing one still waiting. */
-    void offer(VideoFrame frame) {
-        slot.offer(frame);
+    /** Hands the newest frame over, replacing one still waiting; {@code now}: scan it without waiting out the period (a new shot). */
+    void offer(VideoFrame frame, boolean now) {
+        slot.offer(frame, now);
     }
 
     /** Drops a waiting frame (a new source). */

@@ -77,6 +77,29 @@ class LivePipelineTest {
                 "the scanning thread ends with its source");
     }
 
+    /** The demo clip's three shots (cuts at frames 17 and 146) show three disjoint sets of face ids: no label crosses a cut. */
+    @Test
+    void noFaceIdOrLabelCrossesACut() throws Exception {
+        Collect seen = new Collect();
+        try (LivePipeline pipeline = new LivePipeline(wiring.createLive(null, null), seen)) {
+            pipeline.start(() -> new DefaultFrameSourceFactory().open(TestFiles.demoClip()), false);
+            assertTrue(seen.stopped.await(60, TimeUnit.SECONDS));
+        }
+        List<java.util.Set<Integer>> shots = List.of(new java.util.HashSet<>(), new java.util.HashSet<>(), new java.util.HashSet<>());
+        for (AnalyzedFrame f : seen.frames) {
+            int shot = f.frame().index() < 17 ? 0 : f.frame().index() < 146 ? 1 : 2;
+            f.faces().forEach(face -> shots.get(shot).add(face.id()));
+        }
+        assertTrue(shots.stream().allMatch(ids -> !ids.isEmpty()), "faces in every shot: " + shots);
+        for (int a = 0; a < 3; a++) {
+            for (int b = a + 1; b < 3; b++) {
+                java.util.Set<Integer> both = new java.util.HashSet<>(shots.get(a));
+                both.retainAll(shots.get(b));
+                assertTrue(both.isEmpty(), "face ids of shots " + a + " and " + b + ": " + shots);
+            }
+        }
+    }
+
     /** Live, faces are found by the scanning thread and then followed: most analyzed frames of the clip have the face. */
     @Test
     void theScanningThreadFindsFacesThatTheAnalysisFollows() throws Exception {

@@ -65,7 +65,11 @@ class OfflineAnalysisTest {
             for (int i = 0; (next = source.next()).isPresent() && next.get().timeMs() < 2000; i++) {
                 VideoFrame frame = next.get();
                 List<FaceBox> scan = scanner.detect(frame);
-                sinceScan = i == 0 | cuts.isCut(frame.image()) ? 0 : sinceScan + 1;
+                boolean cut = cuts.isCut(frame.image());
+                if (cut) {
+                    analyzer.reset();
+                }
+                sinceScan = i == 0 || cut ? 0 : sinceScan + 1;
                 List<FaceBox> boxes = analyzer.followFaces(frame, sinceScan % 3 == 0 ? scan : null);
                 sequential.add(analyzer.track(frame, boxes, analyzer.classifyAll(List.of(frame), List.of(boxes)).get(0), 0, 0));
                 whole.add(scanner.track(frame, scan, List.of(), 0, 0));
