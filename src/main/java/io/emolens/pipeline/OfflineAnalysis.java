@@ -65,6 +65,15 @@ public final class OfflineAnalysis {
     private final List<FrameAnalyzer> detectors;
     private final int scanEvery;
     private String lastSource;
+    private ExecutorService classifying;
+    private Pending pending;
+
+    /** Frames whose faces were found and are being classified, to be tracked in order. */
+    private record Pending(List<VideoFrame> frames, List<List<FaceBox>> boxes, double[] detectMs, Future<Classified> scores) {
+    }
+
+    private record Classified(List<List<EmotionScores>> scores, double msPerFrame) {
+    }
 
     /**
      * A frame on its way to the calling thread.
@@ -109,6 +118,8 @@ public final class OfflineAnalysis {
                        java.util.function.BooleanSupplier abort, Sink sink) throws InterruptedException {
         BlockingQueue<FrameAnalyzer> pool = new LinkedBlockingQueue<>(detectors);
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, detectors.size()), named("emolens-detect"));
+        classifying = Executors.newSingleThreadExecutor(named("emolens-classify"));
+        pending = null;
         BlockingQueue<Future<Detected>> ordered = new ArrayBlockingQueue<>(source.isLive() ? 4096 : 2 * detectors.size() + 4 + 2 * scanEvery);
         AtomicLong read = new AtomicLong();
         AtomicLong dropped = new AtomicLong();
@@ -175,19 +186,21 @@ public final class OfflineAnalysis {
             dropped.addAndGet(ordered.stream().filter(f -> f != end).count());
         } finally {
             workers.shutdownNow();
+            classifying.shutdownNow();
+            pending = null;
             reader.interrupt();
             reader.join(READER_JOIN_MS);
             workers.awaitTermination(5, TimeUnit.SECONDS);
+            classifying.awaitTermination(5, TimeUnit.SECONDS);
         }
         return new Outcome(read.get(), dropped.get(), Optional.ofNullable(error.get()));
     }
 
     private void consume(BlockingQueue<Future<Detected>> ordered, Future<Detected> end, java.util.function.BooleanSupplier abort,
                          Sink sink, AtomicInteger liveBudget) throws InterruptedException {
-        List<Detected> batch = new ArrayList<>();
         boolean ended = false;
         while (!ended && !abort.getAsBoolean()) {
-            batch.clear();
+            List<Detected> batch = new ArrayList<>();
             Future<Detected> first = ordered.poll(200, TimeUnit.MILLISECONDS);
             if (first == null) {
                 continue;
@@ -212,9 +225,12 @@ public final class OfflineAnalysis {
                 }
             }
         }
+        if (!abort.getAsBoolean()) {
+            trackPending(sink);
+        }
     }
 
-    private void analyzeBatch(List<Detected> batch, Sink sink) {
+    private void analyzeBatch(List<Detected> batch, Sink sink) throws InterruptedException {
         int from = 0;
         for (int i = 1; i <= batch.size(); i++) {
             if (i == batch.size() || batch.get(i).cut() || !batch.get(i).frame().source().equals(batch.get(from).frame().source())) {
@@ -224,9 +240,14 @@ public final class OfflineAnalysis {
         }
     }
 
-    /** Frames of one shot of one source (tracks restart when it is not the previous frame's). */
-    private void analyzeOneShot(List<Detected> batch, Sink sink) {
+    /**
+     * Frames of one shot of one source (tracks restart when it is not the previous frame's): their faces are found here,
+     * classified on the classifying thread while the next frames' faces are found, and tracked in order after the frames
+     * before them.
+     */
+    private void analyzeOneShot(List<Detected> batch, Sink sink) throws InterruptedException {
         if (batch.get(0).cut() || !batch.get(0).frame().source().equals(lastSource)) {
+            trackPending(sink);
             main.reset();
             lastSource = batch.get(0).frame().source();
         }
@@ -244,11 +265,26 @@ public final class OfflineAnalysis {
             frames.add(d.frame());
             boxes.add(found);
         }
-        long t0 = System.nanoTime();
-        List<List<EmotionScores>> scores = main.classifyAll(frames, boxes);
-        double classifyMs = (System.nanoTime() - t0) / 1e6 / batch.size();
-        for (int i = 0; i < batch.size(); i++) {
-            sink.accept(main.track(frames.get(i), boxes.get(i), scores.get(i), detectMs[i], scores.get(i).isEmpty() ? 0 : classifyMs));
+        Future<Classified> scores = classifying.submit(() -> {
+            long t0 = System.nanoTime();
+            List<List<EmotionScores>> s = main.classifyAll(frames, boxes);
+            return new Classified(s, (System.nanoTime() - t0) / 1e6 / frames.size());
+        });
+        trackPending(sink);
+        pending = new Pending(frames, boxes, detectMs, scores);
+    }
+
+    /** Waits for the classification of the frames sent before and tracks them, in order. */
+    private void trackPending(Sink sink) throws InterruptedException {
+        Pending p = pending;
+        pending = null;
+        if (p == null) {
+            return;
+        }
+        Classified c = get(p.scores());
+        for (int i = 0; i < p.frames().size(); i++) {
+            List<EmotionScores> scores = c.scores().get(i);
+            sink.accept(main.track(p.frames().get(i), p.boxes().get(i), scores, p.detectMs()[i], scores.isEmpty() ? 0 : c.msPerFrame()));
         }
     }
 
@@ -263,7 +299,7 @@ public final class OfflineAnalysis {
         }
     }
 
-    private static Detected get(Future<Detected> f) throws InterruptedException {
+    private static <T> T get(Future<T> f) throws InterruptedException {
         try {
             return f.get();
         } catch (ExecutionException e) {

@@ -83,7 +83,8 @@ public class AnalyzeCommandTest {
         assertTrue(review.out().contains("210 frames") && review.out().contains(rows.size() + " face rows"), review.out());
         assertTrue(review.out().contains("model emolens-default.zip"), review.out());
 
-        // a face that overlaps itself from one frame to the next keeps its id, and the performer keeps one id for seconds
+        // a face that overlaps itself from one frame to the next keeps its id (except across the clip's cuts at frames 17
+        // and 146, where a box at the same place is another person's: tracks restart), and the performer keeps one id for seconds
         Map<Integer, List<String[]>> byFrame = new HashMap<>();
         for (String[] r : rows) {
             byFrame.computeIfAbsent(Integer.parseInt(r[0]), k -> new java.util.ArrayList<>()).add(r);
@@ -94,7 +95,7 @@ public class AnalyzeCommandTest {
             for (String[] now : byFrame.getOrDefault(f, List.of())) {
                 framesPerId.merge(now[3], 1, Integer::sum);
                 for (String[] before : byFrame.getOrDefault(f - 1, List.of())) {
-                    if (iou(now, before) > 0.5) {
+                    if (iou(now, before) > 0.5 && f != 17 && f != 146) {
                         overlappingPairs++;
                         assertEquals(before[3], now[3], "frame " + f + ": same face, same id");
                     }
