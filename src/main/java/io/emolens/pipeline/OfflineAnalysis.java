@@ -24,9 +24,9 @@ import io.emolens.source.FrameSource;
 /**
  * Every face of every frame, on all cores, results in frame order: a reader thread decodes ahead, one detector per
  * worker thread scans frames whole in parallel (every frame, or every {@code scanEvery}-th frame of a video while
- * the calling thread follows the known faces through the frames between, {@link FrameAnalyzer#followFaces}), and the
- * calling thread classifies the faces of all frames that are ready in one batch, tracks them in order and hands each
- * frame to the sink. A file is read as fast as the
+ * the calling thread follows the known faces through the frames between, {@link FrameAnalyzer#followFaces}), a
+ * classifying thread classifies the faces of all frames that are ready in one batch meanwhile, and the calling thread
+ * tracks them in order and hands each frame to the sink. A file is read as fast as the
  * analysis goes; a live stream is read in real time and, if the analysis falls further behind than the frame
  * buffer holds (about {@value #LIVE_BUFFER_MB} MB of frames), frames are dropped and counted, never the stream
  * stalled (at most {@value #LIVE_BACKLOG_S} s of frames wait). When a stream is lost, what was read is analyzed
@@ -52,7 +52,7 @@ public final class OfflineAnalysis {
 
     /**
      * Whole-frame scans of a video by default: every 5th frame and each new shot. On short_hamilton_clip.mp4 (Haar, both
-     * cores of the 2-vCPU VM) that analyzes 34.0 frames/s instead of 9.0 scanning every frame, with 230 instead of 234
+     * cores of the 2-vCPU VM) that analyzes 35–40 frames/s instead of 8–9 scanning every frame, with 230 instead of 234
      * frames with a face and 266 instead of 277 face rows (docs/BENCHMARKS.md).
      */
     public static final int DEFAULT_SCAN_EVERY = 5;
