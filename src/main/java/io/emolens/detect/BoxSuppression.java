@@ -43,6 +43,13 @@ public record BoxSuppression(double iouThreshold, double containmentThreshold) {
         return kept;
     }
 
+    /** The kept boxes, largest first: the order {@link FaceDetector#detect} promises. */
+    public List<FaceBox> largestFirst(List<Scored> candidates) {
+        List<FaceBox> kept = new ArrayList<>(apply(candidates));
+        kept.sort(Comparator.comparingInt(FaceBox::area).reversed());
+        return kept;
+    }
+
     /** Whether two boxes overlap or nest enough to be one face. */
     public boolean sameFace(FaceBox a, FaceBox b) {
         return a.iou(b) >= iouThreshold || a.containment(b) >= containmentThreshold;

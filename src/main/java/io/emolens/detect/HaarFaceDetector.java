@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.bytedeco.javacpp.IntPointer;
@@ -136,9 +135,7 @@ public final class HaarFaceDetector implements FaceDetector {
                 }
             }
         }
-        List<FaceBox> faces = new ArrayList<>(BoxSuppression.FACES.apply(boxes));
-        faces.sort(Comparator.comparingInt(FaceBox::area).reversed());
-        return faces;
+        return BoxSuppression.FACES.largestFirst(boxes);
     }
 
     /**

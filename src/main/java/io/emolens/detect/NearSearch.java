@@ -3,7 +3,6 @@ package io.emolens.detect;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -37,8 +36,6 @@ final class NearSearch {
                 }
             }
         }
-        List<FaceBox> faces = new ArrayList<>(BoxSuppression.FACES.apply(found));
-        faces.sort(Comparator.comparingInt(FaceBox::area).reversed());
-        return faces;
+        return BoxSuppression.FACES.largestFirst(found);
     }
 }

@@ -2,7 +2,6 @@ package io.emolens.detect;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import io.emolens.core.FaceBox;
@@ -22,14 +21,8 @@ public final class VideoFaceSearch {
     private final int keepMissed;
     private final List<Known> known = new ArrayList<>();
 
-    private static final class Known {
-        final FaceBox box;
-        final int missed;
-
-        Known(FaceBox box, int missed) {
-            this.box = box;
-            this.missed = missed;
-        }
+    /** A face found on an earlier frame, and the frames since it was last found. */
+    private record Known(FaceBox box, int missed) {
     }
 
     /**
@@ -50,7 +43,7 @@ public final class VideoFaceSearch {
      */
     public List<FaceBox> search(BufferedImage frame, List<FaceBox> hints) {
         List<FaceBox> around = new ArrayList<>();
-        known.forEach(k -> around.add(k.box));
+        known.forEach(k -> around.add(k.box()));
         for (FaceBox hint : hints) {
             if (around.stream().noneMatch(a -> BoxSuppression.FACES.sameFace(a, hint))) {
                 around.add(hint);
@@ -68,8 +61,8 @@ public final class VideoFaceSearch {
     public List<FaceBox> scanned(BufferedImage frame, List<FaceBox> scan) {
         List<FaceBox> missedByScan = new ArrayList<>();
         for (Known k : known) {
-            if (scan.stream().noneMatch(s -> BoxSuppression.FACES.sameFace(s, k.box))) {
-                missedByScan.add(k.box);
+            if (scan.stream().noneMatch(s -> BoxSuppression.FACES.sameFace(s, k.box()))) {
+                missedByScan.add(k.box());
             }
         }
         List<BoxSuppression.Scored> all = new ArrayList<>();
@@ -77,8 +70,7 @@ public final class VideoFaceSearch {
         if (!missedByScan.isEmpty()) {
             detector.detectNear(frame, missedByScan).forEach(n -> all.add(new BoxSuppression.Scored(n, 0)));
         }
-        List<FaceBox> found = new ArrayList<>(BoxSuppression.FACES.apply(all));
-        found.sort(Comparator.comparingInt(FaceBox::area).reversed());
+        List<FaceBox> found = BoxSuppression.FACES.largestFirst(all);
         remember(found);
         return found;
     }
@@ -92,8 +84,8 @@ public final class VideoFaceSearch {
         List<Known> next = new ArrayList<>();
         found.forEach(f -> next.add(new Known(f, 0)));
         for (Known k : known) {
-            if (k.missed < keepMissed && found.stream().noneMatch(f -> BoxSuppression.FACES.sameFace(f, k.box))) {
-                next.add(new Known(k.box, k.missed + 1));
+            if (k.missed() < keepMissed && found.stream().noneMatch(f -> BoxSuppression.FACES.sameFace(f, k.box()))) {
+                next.add(new Known(k.box(), k.missed() + 1));
             }
         }
         known.clear();

@@ -5,7 +5,6 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -146,9 +145,7 @@ public final class YunetFaceDetector implements FaceDetector {
                 readRows(out, 1.0 / scale, width, height, found);
             }
         }
-        List<FaceBox> faces = new ArrayList<>(BoxSuppression.FACES.apply(found));
-        faces.sort(Comparator.comparingInt(FaceBox::area).reversed());
-        return faces;
+        return BoxSuppression.FACES.largestFirst(found);
     }
 
     private static void readRows(Mat out, double back, int width, int height, List<BoxSuppression.Scored> found) {
