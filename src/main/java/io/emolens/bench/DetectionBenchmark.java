@@ -13,7 +13,7 @@ import io.emolens.detect.FaceDetector;
 import io.emolens.detect.VideoFaceSearch;
 import io.emolens.eval.DetectionScore;
 import io.emolens.eval.FaceAnnotations;
-import io.emolens.pipeline.SceneCuts;
+import io.emolens.pipeline.ScanSchedule;
 import io.emolens.source.FrameSource;
 import io.emolens.source.FrameSourceFactory;
 
@@ -54,8 +54,8 @@ public final class DetectionBenchmark {
 
     /**
      * @param scanEvery 1: every frame scanned whole; N &gt; 1: a video's frames followed as {@code analyze} does
-     *                  ({@link VideoFaceSearch}): the first frame, each cut ({@link SceneCuts}) and every N-th frame after
-     *                  either scanned whole. With N a divisor of the spacing of the annotated frames, they are scanned
+     *                  ({@link VideoFaceSearch}), frames scanned whole as {@link ScanSchedule} says: the first, each
+     *                  cut and every N-th after either. With N a divisor of the spacing of the annotated frames, they are scanned
      *                  more often than the rest until the first cut.
      */
     public Result run(FaceAnnotations set, FaceDetector detector, FrameSourceFactory sources, double iouThreshold, int scanEvery) {
@@ -74,20 +74,18 @@ public final class DetectionBenchmark {
             long duplicates = 0;
             double ms = 0;
             VideoFaceSearch search = new VideoFaceSearch(detector, VideoFaceSearch.KEEP_MISSED);
-            SceneCuts cuts = new SceneCuts();
-            long sinceScan = 0;
+            ScanSchedule schedule = new ScanSchedule(scanEvery);
             try (FrameSource source = sources.open(set.resolve(file))) {
                 Optional<VideoFrame> next;
                 while ((next = source.next()).isPresent()) {
                     long t0 = System.nanoTime();
                     java.awt.image.BufferedImage image = next.get().image();
-                    boolean cut = scanEvery > 1 && cuts.isCut(image);
-                    if (cut) {
+                    ScanSchedule.Step step = schedule.next(next.get());
+                    if (step.cut()) {
                         search.reset();
                     }
-                    sinceScan = frames == 0 || cut ? 0 : sinceScan + 1;
-                    List<FaceBox> boxes = scanEvery <= 1 ? detector.detect(image)
-                            : sinceScan % scanEvery == 0 ? search.scanned(image, detector.detect(image)) : search.search(image, List.of());
+                    List<FaceBox> boxes = scanEvery == 1 ? detector.detect(image)
+                            : step.scan() ? search.scanned(image, detector.detect(image)) : search.search(image, List.of());
                     ms += (System.nanoTime() - t0) / 1e6;
                     List<FaceAnnotations.Truth> expected = truth.get((int) frames);
                     if (expected != null) {

@@ -45,7 +45,7 @@ public final class BenchDetectCommand implements Callable<Integer> {
     Path detectionsCsv;
 
     @Option(names = "--scan-every", defaultValue = "1", paramLabel = "N",
-            description = "1: scan every frame whole; N > 1: follow a video's faces as analyze does, scanning frames 0, N, 2N... whole (default: ${DEFAULT-VALUE})")
+            description = "1: scan every frame whole; N > 1: follow a video's faces as analyze does, scanning its first frame, each new shot and every N-th frame after either whole (default: ${DEFAULT-VALUE})")
     int scanEvery;
 
     @Mixin

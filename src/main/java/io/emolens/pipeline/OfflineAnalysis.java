@@ -94,9 +94,8 @@ public final class OfflineAnalysis {
      * @param main      tracks and classifies (and detects too)
      * @param detectors one per detection thread; may include {@code main} (only used while {@code scanEvery} is 1);
      *                  only their detectors are used
-     * @param scanEvery 1: every frame scanned whole; N &gt; 1: the first frame of each source and of each shot
-     *                  ({@link SceneCuts}) and every N-th after it scanned whole, the known faces followed through the
-     *                  others on the calling thread
+     * @param scanEvery 1: every frame scanned whole; N &gt; 1: frames scanned whole as {@link ScanSchedule} says, the
+     *                  known faces followed through the others on the calling thread
      */
     public OfflineAnalysis(FrameAnalyzer main, List<FrameAnalyzer> detectors, int scanEvery) {
         if (detectors.isEmpty()) {
@@ -130,9 +129,7 @@ public final class OfflineAnalysis {
         Future<Detected> end = CompletableFuture.completedFuture(null);
         Thread reader = new Thread(() -> {
             try {
-                String readingSource = null;
-                long sinceScan = 0;
-                SceneCuts cuts = new SceneCuts();
+                ScanSchedule schedule = new ScanSchedule(scanEvery);
                 Optional<VideoFrame> next;
                 while (!stop.getAsBoolean() && !abort.getAsBoolean() && (next = source.next()).isPresent()) {
                     VideoFrame frame = next.get();
@@ -150,17 +147,11 @@ public final class OfflineAnalysis {
                         dropped.incrementAndGet();
                         continue;
                     }
-                    boolean newSource = !frame.source().equals(readingSource);
-                    readingSource = frame.source();
-                    if (newSource) {
-                        cuts.reset();
-                    }
-                    boolean cut = scanEvery > 1 && cuts.isCut(frame.image());
-                    sinceScan = newSource || cut ? 0 : sinceScan + 1;
-                    if (scanEvery == 1 || sinceScan % scanEvery == 0 && !detectors.isEmpty()) {
-                        ordered.put(workers.submit(() -> detect(pool, frame, cut)));
+                    ScanSchedule.Step step = schedule.next(frame);
+                    if (step.scan() && !detectors.isEmpty()) {
+                        ordered.put(workers.submit(() -> detect(pool, frame, step.cut())));
                     } else {
-                        ordered.put(CompletableFuture.completedFuture(new Detected(frame, null, 0, sinceScan % scanEvery == 0, cut)));
+                        ordered.put(CompletableFuture.completedFuture(new Detected(frame, null, 0, step.scan(), step.cut())));
                     }
                 }
             } catch (InterruptedException e) {
