@@ -45,7 +45,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * </ul>
  * Why: the peer mini-Xception spent most of its time in separable convolutions and the batch norms after them
  * (docs/BENCHMARKS.md); also DL4J's oneDNN batch-norm helper returns NaN on channels-last (NHWC) input, so batch
- * norms that cannot be folded lose that helper. The result cannot be trained.
+ * norms that cannot be folded lose that helper. Fine-tuning trains the rewritten graph ({@link TrainableImport}): the
+ * folded convolutions train as plain ones, and the tuned model loads with nothing left to rewrite.
  */
 final class GraphRewriter {
     private static final String DEPTHWISE_SUFFIX = "_depthwise";

@@ -95,6 +95,16 @@ public final class LabelOrder {
         return labels.equals(Emotion.labels());
     }
 
+    /** The model's output index of {@code emotion}. */
+    public int modelIndex(Emotion emotion) {
+        for (int i = 0; i < Emotion.COUNT; i++) {
+            if (ferIndex[i] == emotion.index()) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(emotion + " has no output");
+    }
+
     /** {@code modelOutput} rearranged into FER2013 order. */
     public float[] toFer(float[] modelOutput) {
         float[] out = new float[Emotion.COUNT];

@@ -137,6 +137,16 @@ public final class ModelStore implements ModelLoader {
         return metadata.keras() == null ? load(zip) : ImportedModels.load(zip, metadata, false);
     }
 
+    /** The network of imported model {@code zip} ready to fine-tune; fails for models Emolens trained. */
+    public TrainableImport trainableImport(Path zip) {
+        ModelMetadata metadata = metadata(zip);
+        if (metadata.keras() == null) {
+            throw new IllegalArgumentException(zip + " is not an imported model");
+        }
+        FastCpu.configure();
+        return ImportedModels.trainable(zip, metadata);
+    }
+
     /** The ensemble spec of model {@code zip}, checked; empty for a plain one-network model. */
     public Optional<EnsembleSpec> ensemble(Path zip) {
         JsonNode node = tree(zip).get(ENSEMBLE_KEY);

@@ -103,6 +103,10 @@ public final class TrainCommand implements Callable<Integer> {
     boolean classWeights;
     @Option(names = "--subsample", description = "use at most N images per split (quick trials; default all)")
     Integer subsample;
+    @Option(names = "--average-from", paramLabel = "EPOCH", description = "from this epoch on, keep the running mean of every "
+            + "epoch's weights and make the model that mean (stochastic weight averaging; set --patience high enough to get "
+            + "there); 0 = off (default). On --resume: may be set or changed")
+    Integer averageFrom;
     @Option(names = "--checkpoint-minutes", description = "also checkpoint inside an epoch every N minutes; 0 = epoch ends only (default 10)")
     Double checkpointMinutes;
     @Option(names = "--folds", description = "k-fold cross-validation on Training instead of one run (k >= 2)")
@@ -240,14 +244,16 @@ public final class TrainCommand implements Callable<Integer> {
         return new TrainConfig(arch, or(maxEpochs, d.maxEpochs()), or(batch, d.batchSize()), rate, or(l2, d.l2()),
                 or(dropout, d.dropout()), or(convDropout, d.convDropout()), or(patience, d.patience()), monitor == null ? d.monitor() : monitor,
                 or(lrPatience, d.lrPatience()), d.lrFactor(), Math.min(rate, d.minLearningRate()), or(seed, d.seed()), a,
-                classWeights, d.trainEvalSize(), or(subsample, d.subsample()), or(checkpointMinutes, d.checkpointSeconds() / 60) * 60);
+                classWeights, d.trainEvalSize(), or(subsample, d.subsample()), or(checkpointMinutes, d.checkpointSeconds() / 60) * 60,
+                or(averageFrom, d.averageFrom()));
     }
 
-    /** What --resume may change: the epoch limit, patience and learning rate. */
+    /** What --resume may change: the epoch limit, patience, learning rate and weight averaging. */
     private UnaryOperator<TrainConfig> overrides() {
         return c -> {
             TrainConfig r = maxEpochs == null ? c : c.withMaxEpochs(maxEpochs);
             r = patience == null ? r : r.withPatience(patience);
+            r = averageFrom == null ? r : r.withAverageFrom(averageFrom);
             return lr == null ? r : r.withLearningRate(lr);
         };
     }

@@ -47,7 +47,7 @@ final class EpochFitter {
         this.folder = folder;
         this.listener = listener;
         this.control = control;
-        this.batches = new Batches(config);
+        this.batches = new Batches(config, network.input());
     }
 
     /** Seconds the last end-of-epoch evaluation took, for the run ETA. */

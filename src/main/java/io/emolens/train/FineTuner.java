@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.util.ModelSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +21,7 @@ import io.emolens.classify.EmotionClassifier;
 import io.emolens.classify.EnsembleMember;
 import io.emolens.classify.EnsembleSpec;
 import io.emolens.classify.FastCpu;
+import io.emolens.classify.KerasSource;
 import io.emolens.classify.ModelMetadata;
 import io.emolens.classify.ModelStore;
 import io.emolens.core.EmolensException;
@@ -35,7 +36,7 @@ import io.emolens.eval.Evaluator;
 import io.emolens.preprocess.FaceTensor;
 
 /**
- * Fine-tunes an Emolens model (a plain one or every member of an ensemble) on new labeled faces: each member starts
+ * Fine-tunes a model (a plain one, every member of an ensemble, or an imported Keras model) on new labeled faces: each member starts
  * from the base model's weights in its own training run ({@code RUN_DIR/member-N}, with checkpoints, curves, early
  * stopping and resume as any run), optionally with FER2013 rows replayed into every epoch; the tuned members are then assembled into {@code RUN_DIR/model.zip} with the base's inference (flip
  * averaging, temperature) and metadata naming the base, the data and the replay. The model is measured before and
@@ -120,24 +121,20 @@ public final class FineTuner {
 
     /**
      * Checks that {@code base} can be fine-tuned and returns its architecture name: an Emolens-trained model (plain or
-     * ensemble) taking 48x48 faces normalized as training makes them, with the seven FER2013 labels in order.
+     * ensemble) taking 48x48 faces normalized as training makes them, with the seven FER2013 labels in order, or an
+     * imported (Keras) model, which trains on its own input size, normalization and label order.
      */
     public String checkBase(Path base) {
         if (!Files.isRegularFile(base)) {
             throw new EmolensException("--from " + base + ": model file not found");
         }
         ModelMetadata m = store.metadata(base);
-        if (m.keras() != null) {
-            throw new EmolensException("--from " + base + " is an imported Keras model (" + m.architecture() + "): fine-tuning takes "
-                    + "models trained by Emolens (plain or ensemble) only, because an imported network keeps Keras's layer layout and has "
-                    + "no training loss of ours. Fine-tune the shipped model or one trained with 'emolens train'.");
-        }
-        if (m.inputSize() != FaceTensor.SIZE || !FaceTensor.NORMALIZATION.equals(m.normalization())) {
+        if (m.keras() == null && (m.inputSize() != FaceTensor.SIZE || !FaceTensor.NORMALIZATION.equals(m.normalization()))) {
             throw new EmolensException("--from " + base + " takes " + m.inputSize() + "x" + m.inputSize() + " faces normalized as "
-                    + m.normalization() + ", but fine-tuning trains on " + FaceTensor.SIZE + "x" + FaceTensor.SIZE + " faces normalized as "
-                    + FaceTensor.NORMALIZATION + ": the two cannot be mixed.");
+                    + m.normalization() + ", but Emolens's own networks take " + FaceTensor.SIZE + "x" + FaceTensor.SIZE + " faces normalized as "
+                    + FaceTensor.NORMALIZATION + ": the metadata does not fit the network.");
         }
-        if (!Emotion.labels().equals(m.labels())) {
+        if (m.keras() == null && !Emotion.labels().equals(m.labels())) {
             throw new EmolensException("--from " + base + " has the labels " + m.labels() + ", but fine-tuning needs the seven FER2013 labels in order "
                     + Emotion.labels());
         }
@@ -200,6 +197,9 @@ public final class FineTuner {
     private Result run(Plan plan, Path base, List<EnsembleMembers.Candidate> members, Dataset data, Replay replay, Path runDir,
                        TrainingListener listener, TrainingControl control) {
         List<Path> tuned = new ArrayList<>();
+        ImportedBase imported = ImportedBase.of(store, base);
+        NetworkInput input = imported == null ? NetworkInput.OWN : imported.input();
+        ModelExporter memberExporter = imported == null ? exporter : imported.exporter();
         for (int i = 0; i < members.size(); i++) {
             Path dir = runDir.resolve("member-" + (i + 1));
             RunFolder folder = new RunFolder(dir);
@@ -215,8 +215,9 @@ public final class FineTuner {
             listener.onMessage(name + "fine-tuning " + plan.start().baseName() + (members.size() == 1 ? "" : " member " + (i + 1)));
             TrainConfig config = withArchitecture(plan.config(), members.get(i).info().architecture());
             FineTuneSpec spec = folder.hasState() ? folder.readSpec().fineTune()
-                    : plan.start().forMember(i + 1, generalBaseline(network, base, replay, listener));
-            Trainer trainer = new Trainer(null, exporter).fineTuning(new FineTuning(c -> restore(network, base), replay, spec));
+                    : plan.start().forMember(i + 1, generalBaseline(restore(network, base, imported, config), input, replay, listener));
+            Trainer trainer = new Trainer(null, memberExporter)
+                    .fineTuning(new FineTuning(c -> restore(network, base, imported, c), input, replay, spec));
             TrainingResult r = folder.hasState() ? trainer.resume(data, dir, c -> c, listener, control)
                     : trainer.train(data, config, dir, listener, control);
             if ("stopped".equals(r.status())) {
@@ -244,7 +245,8 @@ public final class FineTuner {
         List<LabeledFace> own = split.test.isEmpty() ? split.validation : split.test;
         String ownName = split.test.isEmpty() ? "own held-out faces (" + split.validationName + ")" : "own PrivateTest faces";
         Map<String, Object> training = trainingInfo(plan, data, tuned);
-        ModelMetadata provisional = metadata(baseMeta, data, training, Map.of(), Map.of());
+        KerasSource keras = baseMeta.keras() == null || tuned.get(0) == null ? baseMeta.keras() : store.metadata(tuned.get(0)).keras();
+        ModelMetadata provisional = metadata(baseMeta, keras, data, training, Map.of(), Map.of());
         if (spec.isEmpty()) {
             try {
                 Files.write(out, files.get(0));
@@ -299,7 +301,7 @@ public final class FineTuner {
             macroF1.put(Split.PRIVATE_TEST.usage(), replayAfter.macroF1());
             training.put("fer2013_private_test_accuracy_base", replayBefore.accuracy());
         }
-        store.writeMetadata(out, metadata(baseMeta, data, training, accuracy, macroF1));
+        store.writeMetadata(out, metadata(baseMeta, keras, data, training, accuracy, macroF1));
         Result result = new Result(runDir, out, "finished", ownBefore, ownAfter, replayBefore, replayAfter);
         try {
             Files.writeString(runDir.resolve(REPORT_TXT), result.format());
@@ -309,13 +311,14 @@ public final class FineTuner {
         return result;
     }
 
-    private ModelMetadata metadata(ModelMetadata base, Dataset data, Map<String, Object> training, Map<String, Double> accuracy,
-                                   Map<String, Double> macroF1) {
-        return new ModelMetadata(ModelMetadata.FORMAT_VERSION, Emotion.labels(), FaceTensor.SIZE, FaceTensor.NORMALIZATION,
+    /** The tuned model's metadata: the base's labels, input and (for an import) Keras source, with the tuned layout. */
+    private ModelMetadata metadata(ModelMetadata base, KerasSource keras, Dataset data, Map<String, Object> training,
+                                   Map<String, Double> accuracy, Map<String, Double> macroF1) {
+        return new ModelMetadata(ModelMetadata.FORMAT_VERSION, base.labels(), base.inputSize(), base.normalization(),
                 "fine-tuned " + base.architecture().replaceFirst("^(fine-tuned |personalized )+", ""),
                 base.parameters(), base.flopsPerFace(), EnsembleMembers.fileName(data.source()), data.checksum(),
                 ((Number) training.getOrDefault("epochs_run", 0)).intValue(), 0, ((Number) training.getOrDefault("train_seconds", 0.0)).doubleValue(),
-                accuracy, macroF1, training, Instant.now().toString(), TrainServices.versions());
+                accuracy, macroF1, training, Instant.now().toString(), TrainServices.versions(), keras);
     }
 
     private Map<String, Object> trainingInfo(Plan plan, Dataset data, List<Path> tuned) {
@@ -354,12 +357,16 @@ public final class FineTuner {
         return t;
     }
 
-    /** The base network's accuracy on the replay data's PublicTest, the reference of the forgetting guard; null without replay. */
-    private static Double generalBaseline(byte[] network, Path base, Replay replay, TrainingListener listener) {
+    /**
+     * The base network's accuracy on the replay data's PublicTest, the reference of the forgetting guard; null without
+     * replay. Closes {@code network}.
+     */
+    private static Double generalBaseline(Model network, NetworkInput input, Replay replay, TrainingListener listener) {
         if (replay == null || replay.general().isEmpty()) {
+            network.close();
             return null;
         }
-        try (TrainingNetwork net = new TrainingNetwork(restore(network, base))) {
+        try (TrainingNetwork net = new TrainingNetwork(network, input)) {
             double acc = new Evaluator(256, false).evaluate(new NetworkClassifier(net), replay.general(), "replay PublicTest").accuracy();
             listener.onMessage(String.format("base network: %.1f%% on the replay data's PublicTest (%d faces in general)", 100 * acc, replay.general().size()));
             return acc;
@@ -369,7 +376,7 @@ public final class FineTuner {
     private static TrainConfig withArchitecture(TrainConfig c, String architecture) {
         return new TrainConfig(architecture == null ? c.architecture() : architecture, c.maxEpochs(), c.batchSize(), c.learningRate(),
                 c.l2(), c.dropout(), c.convDropout(), c.patience(), c.monitor(), c.lrPatience(), c.lrFactor(), c.minLearningRate(),
-                c.seed(), c.augment(), c.classWeights(), c.trainEvalSize(), c.subsample(), c.checkpointSeconds());
+                c.seed(), c.augment(), c.classWeights(), c.trainEvalSize(), c.subsample(), c.checkpointSeconds(), c.averageFrom());
     }
 
     private static Replay loadReplay(Path file, double fraction, TrainingListener listener) {
@@ -382,7 +389,10 @@ public final class FineTuner {
     }
 
     /** The base's member network with its trained weights, ready to train on the fast CPU path. */
-    private static MultiLayerNetwork restore(byte[] network, Path base) {
+    private static Model restore(byte[] network, Path base, ImportedBase imported, TrainConfig config) {
+        if (imported != null) {
+            return imported.network(config);
+        }
         FastCpu.configure();
         try {
             return FastCpu.install(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(network), false));

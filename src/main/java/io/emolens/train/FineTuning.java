@@ -2,7 +2,8 @@ package io.emolens.train;
 
 /**
  * How a fine-tuning run starts: {@code network} restores the base model's network (one member of an ensemble),
- * {@code replay} (null for none) mixes FER2013 rows into every epoch, and {@code spec} is what run.json records.
+ * which takes and answers as {@code input} says, {@code replay} (null for none) mixes FER2013 rows into every epoch,
+ * and {@code spec} is what run.json records.
  */
-public record FineTuning(NetworkFactory network, Replay replay, FineTuneSpec spec) {
+record FineTuning(NetworkFactory network, NetworkInput input, Replay replay, FineTuneSpec spec) {
 }

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.core.EmotionScores;
-import io.emolens.preprocess.FaceTensor;
+import io.emolens.preprocess.InputSpec;
 
 /** Views a network under training as an {@link EmotionClassifier}, so evaluation code is shared. Does not own it. */
 final class NetworkClassifier implements EmotionClassifier {
@@ -22,17 +22,25 @@ final class NetworkClassifier implements EmotionClassifier {
         if (faces.isEmpty()) {
             return List.of();
         }
-        float[] stacked = new float[faces.size() * FaceTensor.PIXELS];
+        NetworkInput input = network.input();
+        int values = input.spec().values();
+        float[] stacked = new float[faces.size() * values];
         for (int i = 0; i < faces.size(); i++) {
-            System.arraycopy(faces.get(i), 0, stacked, i * FaceTensor.PIXELS, FaceTensor.PIXELS);
+            System.arraycopy(faces.get(i), 0, stacked, i * values, values);
         }
         List<EmotionScores> out = new ArrayList<>(faces.size());
-        try (INDArray x = Batches.features(stacked, faces.size()); INDArray p = network.output(x)) {
+        try (INDArray x = input.features(stacked, faces.size()); INDArray p = network.output(x)) {
             for (int i = 0; i < faces.size(); i++) {
-                out.add(new EmotionScores(p.getRow(i).toFloatVector()));
+                float[] row = p.getRow(i).toFloatVector();
+                out.add(new EmotionScores(input.labels().isFer() ? row : input.labels().toFer(row)));
             }
         }
         return out;
+    }
+
+    @Override
+    public InputSpec inputSpec() {
+        return network.input().spec();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.emolens.data.Dataset;
@@ -12,7 +13,7 @@ import io.emolens.eval.Evaluation;
 import io.emolens.eval.Evaluator;
 
 /**
- * Ends a run: reloads the best epoch, evaluates it on the training sample, PublicTest and PrivateTest,
+ * Ends a run: reloads the best epoch (or the weight average, when the run averages), evaluates it on the training sample, PublicTest and PrivateTest,
  * writes {@code evaluation.json} and {@code confusion.png} (PrivateTest), {@code diagnosis.txt} and
  * {@code curves.png}, and exports the model.
  */
@@ -25,8 +26,10 @@ final class RunFinisher {
     private final TrainConfig config;
     private final ModelExporter exporter;
     private final TrainingListener listener;
+    private final NetworkInput input;
 
-    RunFinisher(RunFolder folder, TrainConfig config, ModelExporter exporter, TrainingListener listener) {
+    RunFinisher(RunFolder folder, TrainConfig config, ModelExporter exporter, TrainingListener listener, NetworkInput input) {
+        this.input = input;
         this.folder = folder;
         this.config = config;
         this.exporter = exporter;
@@ -44,9 +47,11 @@ final class RunFinisher {
         }
         writeText(DIAGNOSIS_TXT, diagnosis.text() + "\n");
         writeChart(folder, state, listener);
-        listener.onMessage("evaluating epoch " + state.bestEpoch() + " (the best) on " + split.validationName
-                + (split.test.isEmpty() ? "" : " and PrivateTest"));
-        try (TrainingNetwork best = TrainingNetwork.load(folder.file(state.best()))) {
+        List<Integer> averaged = config.averageFrom() > 0 && state.average() != null ? state.averagedEpochs() : List.of();
+        String kept = averaged.isEmpty() ? "epoch " + state.bestEpoch() : "the mean of epochs " + averaged.get(0) + "–" + averaged.get(averaged.size() - 1);
+        listener.onMessage("evaluating " + kept + (averaged.isEmpty() ? " (the best)" : " (weight average; the best single epoch was " + state.bestEpoch() + ")")
+                + " on " + split.validationName + (split.test.isEmpty() ? "" : " and PrivateTest"));
+        try (TrainingNetwork best = TrainingNetwork.load(folder.file(averaged.isEmpty() ? state.best() : state.average()), input)) {
             NetworkClassifier classifier = new NetworkClassifier(best);
             Evaluator evaluator = new Evaluator(256, false);
             Map<String, Evaluation> evaluations = new LinkedHashMap<>();
@@ -59,11 +64,11 @@ final class RunFinisher {
             }
             Evaluation reported = test != null ? test : validation;
             reported.writeJson(folder.file(EVALUATION_JSON));
-            ConfusionHeatmap.write(reported.confusion(), "Confusion matrix, " + reported.split() + ", epoch "
-                    + state.bestEpoch(), folder.file(CONFUSION_PNG));
+            ConfusionHeatmap.write(reported.confusion(), "Confusion matrix, " + reported.split() + ", " + kept, folder.file(CONFUSION_PNG));
             double seconds = state.history().stream().mapToDouble(EpochStats::seconds).sum();
             Path model = exporter.export(best.model(), new ModelExporter.Info(config, data.source(), data.checksum(),
-                    state.bestEpoch(), state.epochsDone(), seconds, evaluations), folder.dir());
+                    averaged.isEmpty() ? state.bestEpoch() : averaged.get(averaged.size() - 1), state.epochsDone(), seconds, evaluations,
+                    averaged), folder.dir());
             TrainingResult r = new TrainingResult(folder.dir(), state.status(), state.bestEpoch(), state.history(),
                     validation, test, diagnosis, model);
             listener.onFinish(r);

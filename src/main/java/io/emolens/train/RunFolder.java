@@ -85,6 +85,11 @@ public final class RunFolder {
         atomically(name, network::save);
     }
 
+    /** Saves the network's weights only (no optimizer state), for a file no run resumes from. */
+    void saveWeights(TrainingNetwork network, String name) {
+        atomically(name, network::saveWeights);
+    }
+
     void copy(String from, String to) {
         atomically(to, tmp -> Files.copy(file(from), tmp, StandardCopyOption.REPLACE_EXISTING));
     }
@@ -98,10 +103,13 @@ public final class RunFolder {
         if (state.best() != null) {
             keep.add(state.best());
         }
+        if (state.average() != null) {
+            keep.add(state.average());
+        }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 String n = p.getFileName().toString();
-                boolean ours = n.endsWith(".tmp") || (n.matches("(checkpoint|best)-e\\d{4}(-b\\d{6})?\\.zip"));
+                boolean ours = n.endsWith(".tmp") || (n.matches("(checkpoint|best|average)-e\\d{4}(-b\\d{6})?\\.zip"));
                 if (ours && !keep.contains(n)) {
                     Files.deleteIfExists(p);
                 }

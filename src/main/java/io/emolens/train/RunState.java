@@ -22,10 +22,13 @@ import java.util.List;
  * @param batchesDone         batches of epoch {@code epochsDone + 1} already fitted into {@code checkpoint} (mid-epoch save)
  * @param partialLoss         sum of those batches' losses
  * @param partialFitSeconds   time spent fitting them
+ * @param average             file name of the running mean of the averaged epochs' weights, or null ({@link TrainConfig#averageFrom()})
+ * @param averaged            epochs in that mean
  */
 public record RunState(int epochsDone, int bestEpoch, double bestMetric, int epochsSinceBest, double bestValLoss,
                        int epochsSinceLossDrop, double learningRate, String checkpoint, String best, String status,
-                       List<EpochStats> history, int batchesDone, double partialLoss, double partialFitSeconds) {
+                       List<EpochStats> history, int batchesDone, double partialLoss, double partialFitSeconds, String average,
+                       int averaged) {
 
     public RunState {
         history = List.copyOf(history);
@@ -33,7 +36,7 @@ public record RunState(int epochsDone, int bestEpoch, double bestMetric, int epo
 
     static RunState initial(TrainConfig config) {
         return new RunState(0, 0, Double.NEGATIVE_INFINITY, 0, Double.POSITIVE_INFINITY, 0, config.learningRate(),
-                null, null, "running", List.of(), 0, 0, 0);
+                null, null, "running", List.of(), 0, 0, 0, null, 0);
     }
 
     /** The state after {@code stats}, applying the best-epoch, patience and learning-rate rules of {@code config}. */
@@ -61,24 +64,39 @@ public record RunState(int epochsDone, int bestEpoch, double bestMetric, int epo
         h.add(stats);
         return new RunState(stats.epoch(), improved ? stats.epoch() : bestEpoch, improved ? metric : bestMetric,
                 improved ? 0 : epochsSinceBest + 1, Math.min(bestValLoss, stats.valLoss()), sinceDrop, lr,
-                checkpointName, improved ? bestName(stats.epoch()) : best, status, h, 0, 0, 0);
+                checkpointName, improved ? bestName(stats.epoch()) : best, status, h, 0, 0, 0, average, averaged);
     }
 
     RunState withStatus(String newStatus) {
         return new RunState(epochsDone, bestEpoch, bestMetric, epochsSinceBest, bestValLoss, epochsSinceLossDrop,
-                learningRate, checkpoint, best, newStatus, history, batchesDone, partialLoss, partialFitSeconds);
+                learningRate, checkpoint, best, newStatus, history, batchesDone, partialLoss, partialFitSeconds, average, averaged);
     }
 
     /** The state after a mid-epoch save of {@code batches} batches of the next epoch into {@code checkpointName}. */
     RunState withPartialEpoch(int batches, double lossSum, double fitSeconds, String checkpointName) {
         return new RunState(epochsDone, bestEpoch, bestMetric, epochsSinceBest, bestValLoss, epochsSinceLossDrop,
-                learningRate, checkpointName, best, status, history, batches, lossSum, fitSeconds);
+                learningRate, checkpointName, best, status, history, batches, lossSum, fitSeconds, average, averaged);
     }
 
     /** The same state with another learning rate and its plateau counter reset. */
     RunState withLearningRate(double lr) {
         return new RunState(epochsDone, bestEpoch, bestMetric, epochsSinceBest, bestValLoss, 0, lr, checkpoint, best,
-                status, history, batchesDone, partialLoss, partialFitSeconds);
+                status, history, batchesDone, partialLoss, partialFitSeconds, average, averaged);
+    }
+
+    /** The same state with the weight average now in file {@code name}, over {@code epochs} epochs. */
+    RunState withAverage(String name, int epochs) {
+        return new RunState(epochsDone, bestEpoch, bestMetric, epochsSinceBest, bestValLoss, epochsSinceLossDrop, learningRate,
+                checkpoint, best, status, history, batchesDone, partialLoss, partialFitSeconds, name, epochs);
+    }
+
+    /** The epochs in the weight average, first to last, from the history; empty when there is none. */
+    List<Integer> averagedEpochs() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = Math.max(0, history.size() - averaged); i < history.size(); i++) {
+            out.add(history.get(i).epoch());
+        }
+        return out;
     }
 
     /** True when the patience for the monitored metric is used up. */
@@ -92,6 +110,10 @@ public record RunState(int epochsDone, int bestEpoch, double bestMetric, int epo
 
     static String partialName(int epoch, int batches) {
         return String.format("checkpoint-e%04d-b%06d.zip", epoch, batches);
+    }
+
+    static String averageName(int epoch) {
+        return String.format("average-e%04d.zip", epoch);
     }
 
     static String bestName(int epoch) {

@@ -23,11 +23,13 @@ package io.emolens.train;
  * @param subsample       use at most this many images per split, chosen at random with the seed; 0 = all (default 0)
  * @param checkpointSeconds also checkpoint inside an epoch when this many seconds passed since the last save,
  *                        so a kill loses little of a long epoch; 0 = only at epoch ends (default 600)
+ * @param averageFrom     from this epoch on, keep the running mean of every epoch's weights and make the model that mean
+ *                        (stochastic weight averaging); 0 = off, the model is the best epoch (default 0)
  */
 public record TrainConfig(String architecture, int maxEpochs, int batchSize, double learningRate, double l2,
                           double dropout, double convDropout, int patience, Monitor monitor, int lrPatience, double lrFactor,
                           double minLearningRate, long seed, AugmentConfig augment, boolean classWeights,
-                          int trainEvalSize, int subsample, double checkpointSeconds) {
+                          int trainEvalSize, int subsample, double checkpointSeconds, int averageFrom) {
 
     /** The validation metric that defines the best epoch. */
     public enum Monitor { VAL_ACCURACY, VAL_LOSS }
@@ -51,12 +53,21 @@ public record TrainConfig(String architecture, int maxEpochs, int batchSize, dou
         require(trainEvalSize >= 0, "train evaluation size must be 0 or more, was " + trainEvalSize);
         require(subsample >= 0, "subsample must be 0 (all) or more, was " + subsample);
         require(checkpointSeconds >= 0, "checkpoint interval must be 0 (epoch ends only) or more seconds, was " + checkpointSeconds);
+        require(averageFrom >= 0, "the first averaged epoch must be 0 (no averaging) or more, was " + averageFrom);
         if (monitor == null) {
             throw new IllegalArgumentException("monitor is required");
         }
         if (augment == null) {
             throw new IllegalArgumentException("augment is required (AugmentConfig.NONE for none)");
         }
+    }
+
+    /** Settings without weight averaging. */
+    public TrainConfig(String architecture, int maxEpochs, int batchSize, double learningRate, double l2, double dropout,
+                       double convDropout, int patience, Monitor monitor, int lrPatience, double lrFactor, double minLearningRate,
+                       long seed, AugmentConfig augment, boolean classWeights, int trainEvalSize, int subsample, double checkpointSeconds) {
+        this(architecture, maxEpochs, batchSize, learningRate, l2, dropout, convDropout, patience, monitor, lrPatience, lrFactor,
+                minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, 0);
     }
 
     /** The documented defaults for {@code architecture}; the {@code seed} network keeps its published Adam 1e-4 and no L2. */
@@ -68,23 +79,34 @@ public record TrainConfig(String architecture, int maxEpochs, int batchSize, dou
 
     public TrainConfig withMaxEpochs(int epochs) {
         return new TrainConfig(architecture, epochs, batchSize, learningRate, l2, dropout, convDropout, patience, monitor, lrPatience,
-                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds);
+                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, averageFrom);
     }
 
     public TrainConfig withPatience(int epochs) {
         return new TrainConfig(architecture, maxEpochs, batchSize, learningRate, l2, dropout, convDropout, epochs, monitor, lrPatience,
-                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds);
+                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, averageFrom);
     }
 
     public TrainConfig withCheckpointSeconds(double seconds) {
         return new TrainConfig(architecture, maxEpochs, batchSize, learningRate, l2, dropout, convDropout, patience, monitor, lrPatience,
-                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, seconds);
+                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, seconds, averageFrom);
     }
 
     /** The same settings with a new initial learning rate (the minimum is lowered to it when needed). */
     public TrainConfig withLearningRate(double lr) {
         return new TrainConfig(architecture, maxEpochs, batchSize, lr, l2, dropout, convDropout, patience, monitor, lrPatience,
-                lrFactor, Math.min(lr, minLearningRate), seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds);
+                lrFactor, Math.min(lr, minLearningRate), seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, averageFrom);
+    }
+
+    /** The same settings averaging the weights of every epoch from {@code epoch} on (0 = off). */
+    public TrainConfig withAverageFrom(int epoch) {
+        return new TrainConfig(architecture, maxEpochs, batchSize, learningRate, l2, dropout, convDropout, patience, monitor, lrPatience,
+                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, epoch);
+    }
+
+    /** True when epoch {@code epoch} (1-based) goes into the weight average. */
+    public boolean averages(int epoch) {
+        return averageFrom > 0 && epoch >= averageFrom;
     }
 
     private static void require(boolean ok, String message) {

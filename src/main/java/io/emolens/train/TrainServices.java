@@ -10,6 +10,7 @@ import io.emolens.classify.ModelStore;
 import io.emolens.classify.NetworkConfig;
 import io.emolens.core.BuildInfo;
 import io.emolens.core.Emotion;
+import io.emolens.eval.Evaluation;
 import io.emolens.preprocess.FaceTensor;
 
 import java.time.Instant;
@@ -51,32 +52,43 @@ public final class TrainServices {
                 throw new EmolensException("only MultiLayerNetwork models can be exported, got " + network.getClass().getSimpleName());
             }
             Architectures.Cost cost = Architectures.cost(mln.getLayerWiseConfigurations());
-            Map<String, Double> accuracy = new LinkedHashMap<>();
-            Map<String, Double> macroF1 = new LinkedHashMap<>();
-            info.evaluations().forEach((split, e) -> {
-                String key = split.equals("Training sample") ? "Training" : split;
-                accuracy.put(key, e.accuracy());
-                macroF1.put(key, e.macroF1());
-            });
-            Map<String, Object> training = new LinkedHashMap<>();
-            TrainConfig c = info.config();
-            training.put("max_epochs", c.maxEpochs());
-            training.put("batch_size", c.batchSize());
-            training.put("learning_rate", c.learningRate());
-            training.put("l2", c.l2());
-            training.put("dropout", Double.isNaN(c.dropout()) ? "architecture" : c.dropout());
-            training.put("patience", c.patience());
-            training.put("augment", c.augment().toString());
-            training.put("class_weights", c.classWeights());
-            training.put("seed", c.seed());
+            Map<String, Double> accuracy = perSplit(info, Evaluation::accuracy);
+            Map<String, Double> macroF1 = perSplit(info, Evaluation::macroF1);
+            Map<String, Object> training = training(info);
             ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, Emotion.labels(), FaceTensor.SIZE,
-                    FaceTensor.NORMALIZATION, c.architecture(), cost.parameters(), cost.flopsPerFace(), EnsembleMembers.fileName(info.data()),
+                    FaceTensor.NORMALIZATION, info.config().architecture(), cost.parameters(), cost.flopsPerFace(), EnsembleMembers.fileName(info.data()),
                     info.dataChecksum(), info.epochsRun(), info.bestEpoch(), info.trainSeconds(), accuracy, macroF1, training,
                     Instant.now().toString(), versions());
             Path zip = runDir.resolve(MODEL_FILE);
             new ModelStore().save(mln, metadata, zip);
             return zip;
         };
+    }
+
+    /** A metric of the kept epoch per split, keyed as model metadata names the splits. */
+    static Map<String, Double> perSplit(ModelExporter.Info info, java.util.function.ToDoubleFunction<Evaluation> metric) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        info.evaluations().forEach((split, e) -> out.put(split.equals("Training sample") ? "Training" : split, metric.applyAsDouble(e)));
+        return out;
+    }
+
+    /** The training settings model metadata records, and the averaged epochs when the weights are their mean. */
+    static Map<String, Object> training(ModelExporter.Info info) {
+        TrainConfig c = info.config();
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("max_epochs", c.maxEpochs());
+        training.put("batch_size", c.batchSize());
+        training.put("learning_rate", c.learningRate());
+        training.put("l2", c.l2());
+        training.put("dropout", Double.isNaN(c.dropout()) ? "architecture" : c.dropout());
+        training.put("patience", c.patience());
+        training.put("augment", c.augment().toString());
+        training.put("class_weights", c.classWeights());
+        training.put("seed", c.seed());
+        if (!info.averaged().isEmpty()) {
+            training.put("averaged_epochs", info.averaged());
+        }
+        return training;
     }
 
     static Map<String, String> versions() {

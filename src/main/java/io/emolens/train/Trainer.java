@@ -35,7 +35,7 @@ public final class Trainer {
      * A fine-tuning run: starts from the network {@code tuning} restores instead of a new one, mixes its replay rows
      * into every epoch and keeps no epoch that forgets faces in general; run.json records where it started.
      */
-    public Trainer fineTuning(FineTuning tuning) {
+    Trainer fineTuning(FineTuning tuning) {
         return new Trainer(tuning.network(), exporter, tuning);
     }
 
@@ -57,7 +57,11 @@ public final class Trainer {
     }
 
     private TrainingNetwork initial(TrainConfig config) {
-        return new TrainingNetwork(factory.create(config));
+        return new TrainingNetwork(factory.create(config), input());
+    }
+
+    private NetworkInput input() {
+        return tuning == null ? NetworkInput.OWN : tuning.input();
     }
 
     /**
@@ -89,7 +93,7 @@ public final class Trainer {
         folder.writeSpec(new RunFolder.RunSpec(config, spec.data(), spec.dataChecksum(), spec.created(), spec.fineTune()));
         folder.removeUnreferenced(state);
         try (TrainingNetwork network = state.checkpoint() == null ? initial(config)
-                : TrainingNetwork.load(folder.file(state.checkpoint()))) {
+                : TrainingNetwork.load(folder.file(state.checkpoint()), input())) {
             return run(data, config, folder, state.withStatus("running"), network, listener, control);
         }
     }
@@ -145,6 +149,9 @@ public final class Trainer {
                         epoch, 100 * general, 100 * tuning.spec().maxGeneralDrop(), 100 * tuning.spec().generalBase()));
             }
             folder.saveNetwork(network, checkpoint);
+            if (config.averages(epoch)) {
+                next = WeightAverage.add(folder, network, next, epoch);
+            }
             if (next.bestEpoch() == epoch) {
                 folder.copy(checkpoint, next.best());
             }
@@ -166,7 +173,7 @@ public final class Trainer {
             listener.onMessage("early stopping: no improvement for " + config.patience() + " epochs; best epoch "
                     + state.bestEpoch());
         }
-        return new RunFinisher(folder, config, exporter, listener).finish(data, split, state.withStatus(status));
+        return new RunFinisher(folder, config, exporter, listener, input()).finish(data, split, state.withStatus(status));
     }
 
 }

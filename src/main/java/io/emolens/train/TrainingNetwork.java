@@ -27,8 +27,14 @@ import io.emolens.core.EmolensException;
 final class TrainingNetwork implements AutoCloseable {
     private final MultiLayerNetwork mln;
     private final ComputationGraph graph;
+    private final NetworkInput input;
 
     TrainingNetwork(Model model) {
+        this(model, NetworkInput.OWN);
+    }
+
+    TrainingNetwork(Model model, NetworkInput input) {
+        this.input = input;
         if (model instanceof MultiLayerNetwork m) {
             mln = m;
             graph = null;
@@ -40,13 +46,18 @@ final class TrainingNetwork implements AutoCloseable {
         }
     }
 
-    /** Restores a checkpoint on the oneDNN fast path. */
+    /** Restores a checkpoint of one of Emolens's own networks on the oneDNN fast path. */
     static TrainingNetwork load(Path file) {
+        return load(file, NetworkInput.OWN);
+    }
+
+    /** Restores a checkpoint of a network taking {@code input} on the oneDNN fast path. */
+    static TrainingNetwork load(Path file, NetworkInput input) {
         FastCpu.configure();
         try {
             return isGraph(file)
-                    ? new TrainingNetwork(FastCpu.install(ModelSerializer.restoreComputationGraph(file.toFile(), true)))
-                    : new TrainingNetwork(FastCpu.install(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true)));
+                    ? new TrainingNetwork(FastCpu.install(ModelSerializer.restoreComputationGraph(file.toFile(), true)), input)
+                    : new TrainingNetwork(FastCpu.install(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true)), input);
         } catch (IOException | RuntimeException e) {
             throw new EmolensException("cannot load checkpoint " + file.toAbsolutePath() + ": " + e.getMessage()
                     + ". The file may be damaged; delete the run folder's state.json to start over.", e);
@@ -62,6 +73,11 @@ final class TrainingNetwork implements AutoCloseable {
             String json = new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             return json.contains("\"vertices\"");
         }
+    }
+
+    /** What the network takes and answers. */
+    NetworkInput input() {
+        return input;
     }
 
     Model model() {
@@ -131,6 +147,18 @@ final class TrainingNetwork implements AutoCloseable {
     /** Writes the network with its updater state, so that training continues exactly from it. */
     void save(Path file) throws IOException {
         ModelSerializer.writeModel(model(), file.toFile(), true);
+    }
+
+    /** Writes the network without optimizer state. */
+    void saveWeights(Path file) throws IOException {
+        ModelSerializer.writeModel(model(), file.toFile(), false);
+    }
+
+    /** A copy of this network (same layers and input) holding {@code params}; the caller closes it. */
+    TrainingNetwork withParams(INDArray params) {
+        Model copy = mln != null ? mln.clone() : graph.clone();
+        copy.setParams(params);
+        return new TrainingNetwork(copy, input);
     }
 
     @Override

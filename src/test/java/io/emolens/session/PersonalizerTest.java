@@ -39,12 +39,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Personalizes the shipped model on a session recorded from the demo clip with the user's labels (a face crop
  * every frame), replaying committed FER2013 fixture rows: the held-out end of every label segment must agree more
  * with the labels after fine-tuning, the new model must load and name its base and session, and the base must be
- * untouched.
+ * untouched. An imported Keras model fine-tunes on the same crops.
  */
 class PersonalizerTest {
     @TempDir
@@ -54,6 +55,7 @@ class PersonalizerTest {
     static String baseChecksum;
     /** The fixture's PublicTest has 50 faces, so one face is 2 points: the guard gets room for a few. */
     static final double FIXTURE_FORGETTING = 0.10;
+    static final Path PEER = TestFiles.repo().resolve("../shared/models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5").normalize();
 
     @BeforeAll
     static void recordAndPersonalize() throws IOException {
@@ -139,12 +141,37 @@ class PersonalizerTest {
         Files.writeString(ModelStore.metadataFile(relabeled), json.replace("\"Angry\", \"Disgust\"", "\"Disgust\", \"Angry\""));
         EmolensException labels = assertThrows(EmolensException.class, () -> tuner.checkBase(relabeled));
         assertTrue(labels.getMessage().contains("labels"), labels.getMessage());
-        Path imported = tmp.resolve("imported.zip");
+    }
+
+    /**
+     * The peer mini-Xception, imported, fine-tuned on the session's crops for 3 epochs: the held-out ends of the label
+     * segments agree more with the labels, and the tuned model loads as an import with its base's input and labels.
+     */
+    @Test
+    void anImportedModelFineTunesOnTheSessionAndLoadsAsAnImport() {
+        assumeTrue(Files.isRegularFile(PEER), "peer Keras model not found at " + PEER + "; skipping");
+        Path imported = tmp.resolve("peer.zip");
         java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
-        assertEquals(0, io.emolens.app.Main.runCli(new String[] {"import-keras", TestFiles.resource("keras/tiny_sequential.h5").toString(),
-                "--out", imported.toString()}, new java.io.PrintStream(sink), new java.io.PrintStream(sink)), sink.toString());
-        EmolensException keras = assertThrows(EmolensException.class, () -> tuner.checkBase(imported));
-        assertTrue(keras.getMessage().contains("imported Keras model"), keras.getMessage());
+        assertEquals(0, Main.runCli(new String[] {"import-keras", PEER.toString(), "--normalization", "signed", "--out", imported.toString()},
+                new java.io.PrintStream(sink), new java.io.PrintStream(sink)), sink.toString());
+        FineTuner tuner = new FineTuner(TrainServices.exporter());
+        Dataset crops = Personalizer.crops(List.of(session), new ArrayList<>());
+        FineTuner.Result r = tuner.fineTune(imported, crops, FineTuner.defaults(tuner.checkBase(imported)).withMaxEpochs(3), null, 0,
+                FineTuner.MAX_FORGETTING_POINTS / 100, tmp.resolve("peer-run"), TrainingListener.NONE, new TrainingControl());
+        System.out.println(r.format());
+        assertTrue(r.ownAfter().accuracy() >= r.ownBefore().accuracy() + 0.2,
+                "agreement before " + r.ownBefore().accuracy() + ", after " + r.ownAfter().accuracy());
+        ModelStore store = new ModelStore();
+        ModelMetadata base = store.metadata(imported);
+        ModelMetadata tuned = store.metadata(r.model());
+        assertEquals(base.inputSpec(), tuned.inputSpec());
+        assertEquals(base.labels(), tuned.labels());
+        assertEquals(base.keras().sha256(), tuned.keras().sha256());
+        assertEquals("peer.zip", tuned.training().get("base_model"));
+        try (EmotionClassifier c = store.load(r.model())) {
+            assertEquals(base.inputSpec(), c.inputSpec());
+            assertEquals(1, c.classify(List.of(c.inputSpec().input(crops.split(Split.PUBLIC_TEST).get(0).pixels()))).size());
+        }
     }
 
     private static int line(io.emolens.data.LabeledFace f) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,5 +175,29 @@ class TrainerTest {
         assertEquals("early-stopped", r.status());
         assertEquals(r.bestEpoch() + 2, r.history().size(), "stops 2 epochs after the best");
         assertEquals("early-stopped after " + r.history().size() + " epochs: best epoch " + r.bestEpoch() + " kept", r.summary());
+    }
+
+    /**
+     * With --average-from 2, a 2-epoch run keeps epoch 2's weights as the mean; resumed to 3 epochs, the model is the mean
+     * of epochs 2 and 3 (to float rounding), the metadata names them, and the older mean file is gone.
+     */
+    @Test
+    void weightAveragingKeepsTheMeanOfTheAveragedEpochsAcrossAResume() throws Exception {
+        Path run = tmp.resolve("averaged");
+        trainer().train(DATA, config(2).withPatience(10).withAverageFrom(2), run, TrainingListener.NONE, new TrainingControl());
+        INDArray epoch2 = params(run.resolve(RunState.checkpointName(2)));
+        assertEquals(0.0, epoch2.sub(params(run.resolve(RunState.averageName(2)))).amaxNumber().doubleValue(), 0.0);
+        Recorder rec = new Recorder();
+        TrainingResult r = trainer().resume(DATA, run, c -> c.withMaxEpochs(3), rec, new TrainingControl());
+        INDArray expected = epoch2.add(params(run.resolve(RunState.checkpointName(3)))).divi(2);
+        assertTrue(expected.sub(params(r.model())).amaxNumber().doubleValue() < 1e-6, "the model is the mean of epochs 2 and 3");
+        assertEquals(List.of(2, 3), new io.emolens.classify.ModelStore().metadata(r.model()).training().get("averaged_epochs"));
+        assertTrue(rec.messages.stream().anyMatch(m -> m.startsWith("evaluating the mean of epochs 2–3")), rec.messages.toString());
+        assertTrue(Files.isRegularFile(run.resolve(RunState.averageName(3))));
+        assertTrue(!Files.exists(run.resolve(RunState.averageName(2))), "the older mean is removed");
+    }
+
+    private static INDArray params(Path file) throws java.io.IOException {
+        return org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false).params();
     }
 }
