@@ -23,6 +23,7 @@ final class TrainingSettingsForm extends FormPanel {
     private final JSpinner patience = spinner(10, 1, 100, 1);
     private final JCheckBox augment = new JCheckBox("flip, shift, rotate, zoom, contrast", true);
     private final JCheckBox classWeights = new JCheckBox("weight rare classes up", false);
+    private final JSpinner averageFrom = spinner(0, 0, 500, 1);
 
     TrainingSettingsForm() {
         addRow("Architecture", architecture, "'default': the batch-normalized network Emolens ships; 'seed': the published baseline CNN (2.3 M parameters, ~62% on PrivateTest).");
@@ -39,6 +40,8 @@ final class TrainingSettingsForm extends FormPanel {
         addRow("Early-stopping patience", patience, "Epochs without validation improvement before training stops; the best epoch is kept.");
         addRow("Augmentation", augment, "Random horizontal flips, shifts, rotations, zoom and brightness/contrast changes of the training faces each epoch: the strongest remedy against over-fitting on FER2013.");
         addRow("Class weights", classWeights, "Weights each class by its rarity (Disgust has only 436 training faces).");
+        addRow("Average weights from epoch", averageFrom, "0 = off. From this epoch on the model becomes the mean of every epoch's weights "
+                + "(stochastic weight averaging), usually a little better than any single epoch; raise the patience so the run gets there.");
         architecture.addActionListener(e -> {
             boolean seed = "seed".equals(architecture.getSelectedItem());
             learningRate.setValue(seed ? 1e-4 : 1e-3);
@@ -56,11 +59,11 @@ final class TrainingSettingsForm extends FormPanel {
                 ((Number) l2.getValue()).doubleValue(), keepDropout.isSelected() ? Double.NaN : ((Number) dropout.getValue()).doubleValue(), d.convDropout(),
                 ((Number) patience.getValue()).intValue(), d.monitor(), d.lrPatience(), d.lrFactor(), Math.min(d.minLearningRate(), lr),
                 d.seed(), augment.isSelected() ? AugmentConfig.DEFAULT : AugmentConfig.NONE, classWeights.isSelected(),
-                d.trainEvalSize(), d.subsample(), d.checkpointSeconds());
+                d.trainEvalSize(), d.subsample(), d.checkpointSeconds(), ((Number) averageFrom.getValue()).intValue());
     }
 
     void setEditable(boolean editable) {
-        for (JComponent c : new JComponent[] {architecture, epochs, batch, learningRate, l2, keepDropout, patience, augment, classWeights}) {
+        for (JComponent c : new JComponent[] {architecture, epochs, batch, learningRate, l2, keepDropout, patience, augment, classWeights, averageFrom}) {
             c.setEnabled(editable);
         }
         dropout.setEnabled(editable && !keepDropout.isSelected());
