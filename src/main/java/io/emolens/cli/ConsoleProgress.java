@@ -52,7 +52,7 @@ final class ConsoleProgress implements TrainingListener {
 
     @Override
     public void onFinish(TrainingResult r) {
-        out.println("run " + r.status() + " after " + r.history().size() + " epochs; kept epoch " + r.bestEpoch());
+        out.println("run " + r.status() + " after " + r.history().size() + " epochs; kept " + r.kept());
     }
 
     static String duration(double seconds) {

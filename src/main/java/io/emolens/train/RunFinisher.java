@@ -41,7 +41,7 @@ final class RunFinisher {
         Diagnosis diagnosis = Diagnosis.of(state.history(), state.bestEpoch());
         if (state.best() == null) {
             listener.onMessage("no epoch completed: no model to save");
-            TrainingResult r = new TrainingResult(folder.dir(), state.status(), 0, state.history(), null, null, diagnosis, null);
+            TrainingResult r = new TrainingResult(folder.dir(), state.status(), 0, state.history(), null, null, diagnosis, null, List.of());
             listener.onFinish(r);
             return r;
         }
@@ -70,7 +70,7 @@ final class RunFinisher {
                     averaged.isEmpty() ? state.bestEpoch() : averaged.get(averaged.size() - 1), state.epochsDone(), seconds, evaluations,
                     averaged), folder.dir());
             TrainingResult r = new TrainingResult(folder.dir(), state.status(), state.bestEpoch(), state.history(),
-                    validation, test, diagnosis, model);
+                    validation, test, diagnosis, model, averaged);
             listener.onFinish(r);
             return r;
         }

@@ -193,6 +193,7 @@ class TrainerTest {
         assertTrue(expected.sub(params(r.model())).amaxNumber().doubleValue() < 1e-6, "the model is the mean of epochs 2 and 3");
         assertEquals(List.of(2, 3), new io.emolens.classify.ModelStore().metadata(r.model()).training().get("averaged_epochs"));
         assertTrue(rec.messages.stream().anyMatch(m -> m.startsWith("evaluating the mean of epochs 2–3")), rec.messages.toString());
+        assertTrue(r.summary().endsWith(": the mean of epochs 2–3 (best single epoch " + r.bestEpoch() + ") kept"), r.summary());
         assertTrue(Files.isRegularFile(run.resolve(RunState.averageName(3))));
         assertTrue(!Files.exists(run.resolve(RunState.averageName(2))), "the older mean is removed");
     }
