@@ -13,6 +13,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -21,7 +22,10 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import io.emolens.eval.Offscreen;
 
-/** Renders the learning curves (loss above, accuracy in percent below, train vs validation) with the best epoch marked. */
+/**
+ * Renders the learning curves (loss above, accuracy in percent below, train vs validation) with the best epoch marked
+ * and the epochs of a weight average shaded.
+ */
 public final class CurvesChart {
     private CurvesChart() {
     }
@@ -58,8 +62,24 @@ public final class CurvesChart {
 
     /** Writes the chart as a PNG. */
     public static void write(List<EpochStats> history, int bestEpoch, String title, Path png) throws IOException {
+        write(history, bestEpoch, List.of(), title, png);
+    }
+
+    /** Writes the chart as a PNG, with the epochs of a weight average ({@code averaged}, may be empty) shaded. */
+    static void write(List<EpochStats> history, int bestEpoch, List<Integer> averaged, String title, Path png) throws IOException {
         Offscreen.prepare();
-        ChartUtils.saveChartAsPNG(png.toFile(), chart(history, bestEpoch, title), 900, 700);
+        JFreeChart chart = chart(history, bestEpoch, title);
+        if (!averaged.isEmpty()) {
+            for (Object sub : ((CombinedDomainXYPlot) chart.getXYPlot()).getSubplots()) {
+                IntervalMarker band = new IntervalMarker(averaged.get(0) - 0.5, averaged.get(averaged.size() - 1) + 0.5,
+                        new Color(0x43A047, false), new BasicStroke(1f), null, null, 0.12f);
+                band.setLabel("averaged");
+                band.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP);
+                band.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_CENTER);
+                ((XYPlot) sub).addDomainMarker(band, org.jfree.chart.ui.Layer.BACKGROUND);
+            }
+        }
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 700);
     }
 
     private static XYPlot subplot(XYSeriesCollection data, XYSeries validation, String label, int bestEpoch, double minRange) {

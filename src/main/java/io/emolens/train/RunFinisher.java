@@ -79,8 +79,11 @@ final class RunFinisher {
     /** Rewrites curves.png; a failure to draw is reported, never fatal. */
     static void writeChart(RunFolder folder, RunState state, TrainingListener listener) {
         try {
-            folder.atomically(RunFolder.CURVES_PNG, tmp -> CurvesChart.write(state.history(), state.bestEpoch(),
-                    "Learning curves (best epoch " + state.bestEpoch() + ")", tmp));
+            List<Integer> averaged = state.average() == null ? List.of() : state.averagedEpochs();
+            String title = averaged.isEmpty() ? "Learning curves (best epoch " + state.bestEpoch() + ")"
+                    : "Learning curves (mean of epochs " + averaged.get(0) + "–" + averaged.get(averaged.size() - 1) + "; best single epoch "
+                    + state.bestEpoch() + ")";
+            folder.atomically(RunFolder.CURVES_PNG, tmp -> CurvesChart.write(state.history(), state.bestEpoch(), averaged, title, tmp));
         } catch (RuntimeException | java.awt.AWTError | LinkageError e) {
             listener.onMessage("curves.png not written: " + e);
         }
