@@ -215,7 +215,8 @@ public final class FineTuner {
             listener.onMessage(name + "fine-tuning " + plan.start().baseName() + (members.size() == 1 ? "" : " member " + (i + 1)));
             TrainConfig config = withArchitecture(plan.config(), members.get(i).info().architecture());
             FineTuneSpec spec = folder.hasState() ? folder.readSpec().fineTune()
-                    : plan.start().forMember(i + 1, generalBaseline(restore(network, base, imported, config), input, replay, listener));
+                    : plan.start().forMember(i + 1, replay == null || replay.general().isEmpty() ? null
+                            : generalBaseline(restore(network, base, imported, config), input, replay, listener));
             Trainer trainer = new Trainer(null, memberExporter)
                     .fineTuning(new FineTuning(c -> restore(network, base, imported, c), input, replay, spec));
             TrainingResult r = folder.hasState() ? trainer.resume(data, dir, c -> c, listener, control)
@@ -357,15 +358,8 @@ public final class FineTuner {
         return t;
     }
 
-    /**
-     * The base network's accuracy on the replay data's PublicTest, the reference of the forgetting guard; null without
-     * replay. Closes {@code network}.
-     */
-    private static Double generalBaseline(Model network, NetworkInput input, Replay replay, TrainingListener listener) {
-        if (replay == null || replay.general().isEmpty()) {
-            network.close();
-            return null;
-        }
+    /** The base network's accuracy on the replay data's PublicTest, the reference of the forgetting guard. Closes {@code network}. */
+    private static double generalBaseline(Model network, NetworkInput input, Replay replay, TrainingListener listener) {
         try (TrainingNetwork net = new TrainingNetwork(network, input)) {
             double acc = new Evaluator(256, false).evaluate(new NetworkClassifier(net), replay.general(), "replay PublicTest").accuracy();
             listener.onMessage(String.format("base network: %.1f%% on the replay data's PublicTest (%d faces in general)", 100 * acc, replay.general().size()));

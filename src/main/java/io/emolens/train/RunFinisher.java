@@ -48,6 +48,9 @@ final class RunFinisher {
         writeText(DIAGNOSIS_TXT, diagnosis.text() + "\n");
         writeChart(folder, state, listener);
         List<Integer> averaged = config.averageFrom() > 0 && state.average() != null ? state.averagedEpochs() : List.of();
+        if (config.averageFrom() > 0 && averaged.isEmpty()) {
+            listener.onMessage("no epoch reached --average-from " + config.averageFrom() + ": the model is the best epoch's weights");
+        }
         String kept = averaged.isEmpty() ? "epoch " + state.bestEpoch() : "the mean of epochs " + averaged.get(0) + "–" + averaged.get(averaged.size() - 1);
         listener.onMessage("evaluating " + kept + (averaged.isEmpty() ? " (the best)" : " (weight average; the best single epoch was " + state.bestEpoch() + ")")
                 + " on " + split.validationName + (split.test.isEmpty() ? "" : " and PrivateTest"));
