@@ -6,43 +6,68 @@ import java.nio.file.Path;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import io.emolens.core.EmolensException;
 
 /** Loads imported (Keras) models saved by {@link KerasImporter}: the graph, rewritten for fast inference, or made trainable. */
 final class ImportedModels {
+    private static final String LOSS_SUFFIX = "_loss";
+
     private ImportedModels() {
     }
 
     /**
-     * The network of imported model {@code zip} as the app runs it, with a cross-entropy loss on its softmax output
-     * (Keras import ends in a plain softmax activation, which DL4J cannot train), on the oneDNN fast path.
+     * The network of imported model {@code zip} as the app runs it, made trainable on the oneDNN fast path: Keras import
+     * ends in a softmax activation (its own layer, or a dense layer's), which DL4J cannot train, so that softmax becomes
+     * identity and a cross-entropy loss layer with the softmax follows it: the same function, now with a loss.
      */
     static TrainableImport trainable(Path zip, ModelMetadata metadata) {
         GraphRewriter.Result fast = graph(zip, metadata, true);
         ComputationGraph graph = fast.graph();
         String output = graph.getConfiguration().getNetworkOutputs().get(0);
-        org.deeplearning4j.nn.conf.layers.Layer last = graph.getLayer(output) == null ? null : graph.getLayer(output).conf().getLayer();
-        if (last instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer act
-                && act.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationSoftmax) {
-            String[] inputs = graph.getConfiguration().getVertexInputs().get(output).toArray(String[]::new);
+        GraphVertex vertex = graph.getConfiguration().getVertices().get(output);
+        Layer last = vertex instanceof LayerVertex lv ? lv.getLayerConf().getLayer() : null;
+        if (!(last instanceof BaseOutputLayer) && !(last instanceof LossLayer)) {
+            if (!softmaxToIdentity(last) || !softmaxToIdentity(graph.getLayer(output).conf().getLayer())) {
+                graph.close();
+                throw new EmolensException(zip + ": its output '" + output + "' is " + (last == null ? "not a layer" : last.getClass().getSimpleName())
+                        + " without a softmax; Emolens can fine-tune imported models that end in a softmax only.");
+            }
             ComputationGraph withLoss = new TransferLearning.GraphBuilder(graph)
-                    .removeVertexKeepConnections(output)
-                    .addLayer(output, new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).build(), inputs)
-                    .setOutputs(output)
+                    .addLayer(output + LOSS_SUFFIX, new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).build(), output)
+                    .setOutputs(output + LOSS_SUFFIX)
                     .build();
             graph.close();
             graph = withLoss;
-        } else if (!(last instanceof org.deeplearning4j.nn.conf.layers.BaseOutputLayer) && !(last instanceof LossLayer)) {
-            graph.close();
-            throw new EmolensException(zip + ": its output '" + output + "' is " + (last == null ? "not a layer" : last.getClass().getSimpleName())
-                    + ", not a softmax; Emolens can fine-tune imported models that end in a softmax only.");
         }
-        return new TrainableImport(FastCpu.install(graph), metadata.inputSpec(), fast.channelsLast(), LabelOrder.of(metadata.labels()));
+        return new TrainableImport(fast.channelsLast() ? graph : FastCpu.install(graph), metadata.inputSpec(), fast.channelsLast(),
+                LabelOrder.of(metadata.labels()));
+    }
+
+    /** Turns {@code layer}'s softmax into identity; false when it has no softmax (or was already turned, for the same object). */
+    private static boolean softmaxToIdentity(Layer layer) {
+        if (layer instanceof ActivationLayer a && a.getActivationFn() instanceof ActivationSoftmax) {
+            a.setActivationFn(new ActivationIdentity());
+            return true;
+        }
+        if (layer instanceof BaseLayer b && b.getActivationFn() instanceof ActivationSoftmax) {
+            b.setActivationFn(new ActivationIdentity());
+            return true;
+        }
+        return layer != null && (layer instanceof ActivationLayer a2 ? a2.getActivationFn() : layer instanceof BaseLayer b2 ? b2.getActivationFn() : null)
+                instanceof ActivationIdentity;
     }
 
     /** @param rewrite true for the app's inference rewrite ({@link GraphRewriter}), false for the network as imported */

@@ -57,7 +57,8 @@ final class ImportedBase {
         FineTuneConfiguration tuning = new FineTuneConfiguration.Builder()
                 .updater(new Adam(config.learningRate())).l2(config.l2()).seed(config.seed()).build();
         try {
-            return FastCpu.install(new TransferLearning.GraphBuilder(graph).fineTuneConfiguration(tuning).build());
+            ComputationGraph trainable = new TransferLearning.GraphBuilder(graph).fineTuneConfiguration(tuning).build();
+            return input.channelsLast() ? trainable : FastCpu.install(trainable);
         } catch (RuntimeException e) {
             graph.close();
             throw new EmolensException("cannot prepare " + base + " for training: " + e.getMessage(), e);
