@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -40,11 +41,13 @@ final class ImportedModels {
         GraphVertex vertex = graph.getConfiguration().getVertices().get(output);
         Layer last = vertex instanceof LayerVertex lv ? lv.getLayerConf().getLayer() : null;
         if (!(last instanceof BaseOutputLayer) && !(last instanceof LossLayer)) {
-            if (!softmaxToIdentity(last) || !softmaxToIdentity(graph.getLayer(output).conf().getLayer())) {
+            if (!(activation(last) instanceof ActivationSoftmax)) {
                 graph.close();
                 throw new EmolensException(zip + ": its output '" + output + "' is " + (last == null ? "not a layer" : last.getClass().getSimpleName())
                         + " without a softmax; Emolens can fine-tune imported models that end in a softmax only.");
             }
+            toIdentity(last);
+            toIdentity(graph.getLayer(output).conf().getLayer());
             ComputationGraph withLoss = new TransferLearning.GraphBuilder(graph)
                     .addLayer(output + LOSS_SUFFIX, new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).build(), output)
                     .setOutputs(output + LOSS_SUFFIX)
@@ -56,18 +59,16 @@ final class ImportedModels {
                 LabelOrder.of(metadata.labels()));
     }
 
-    /** Turns {@code layer}'s softmax into identity; false when it has no softmax (or was already turned, for the same object). */
-    private static boolean softmaxToIdentity(Layer layer) {
-        if (layer instanceof ActivationLayer a && a.getActivationFn() instanceof ActivationSoftmax) {
+    private static IActivation activation(Layer layer) {
+        return layer instanceof ActivationLayer a ? a.getActivationFn() : layer instanceof BaseLayer b ? b.getActivationFn() : null;
+    }
+
+    private static void toIdentity(Layer layer) {
+        if (layer instanceof ActivationLayer a) {
             a.setActivationFn(new ActivationIdentity());
-            return true;
-        }
-        if (layer instanceof BaseLayer b && b.getActivationFn() instanceof ActivationSoftmax) {
+        } else if (layer instanceof BaseLayer b) {
             b.setActivationFn(new ActivationIdentity());
-            return true;
         }
-        return layer != null && (layer instanceof ActivationLayer a2 ? a2.getActivationFn() : layer instanceof BaseLayer b2 ? b2.getActivationFn() : null)
-                instanceof ActivationIdentity;
     }
 
     /** @param rewrite true for the app's inference rewrite ({@link GraphRewriter}), false for the network as imported */
