@@ -77,8 +77,7 @@ public final class FastCpu {
      * Idempotent; returns the network.
      */
     public static <T extends org.deeplearning4j.nn.api.Model> T install(T network) {
-        Layer[] layers = network instanceof MultiLayerNetwork m ? m.getLayers()
-                : network instanceof ComputationGraph g ? g.getLayers() : new Layer[0];
+        Layer[] layers = layers(network);
         if (Arrays.stream(layers).noneMatch(l -> l.getHelper() != null)) {
             return network;
         }
@@ -100,6 +99,24 @@ public final class FastCpu {
             g.setCacheMode(CacheMode.DEVICE);
         }
         return network;
+    }
+
+    /**
+     * Takes the oneDNN helper off every batch-norm layer of {@code network}: on channels-last (NHWC) input it returns NaN
+     * now and then (seen training an imported Keras graph that stays channels-last). Returns the network.
+     */
+    public static <T extends org.deeplearning4j.nn.api.Model> T withoutBatchNormHelpers(T network) {
+        Layer[] layers = layers(network);
+        for (Layer layer : layers) {
+            if (layer instanceof BatchNormalization bn && bn.getHelper() != null) {
+                setField(BatchNormalization.class, bn, null);
+            }
+        }
+        return network;
+    }
+
+    private static Layer[] layers(org.deeplearning4j.nn.api.Model network) {
+        return network instanceof MultiLayerNetwork m ? m.getLayers() : network instanceof ComputationGraph g ? g.getLayers() : new Layer[0];
     }
 
     /** Puts a {@link ReluLayer} in place of each of DL4J's plain-ReLU activation layers, in the layer array and map. */

@@ -30,9 +30,10 @@ final class ImportedModels {
     }
 
     /**
-     * The network of imported model {@code zip} as the app runs it, made trainable on the oneDNN fast path: Keras import
+     * The network of imported model {@code zip} as the app runs it, made trainable: Keras import
      * ends in a softmax activation (its own layer, or a dense layer's), which DL4J cannot train, so that softmax becomes
-     * identity and a cross-entropy loss layer with the softmax follows it: the same function, now with a loss.
+     * identity and a cross-entropy loss layer with the softmax follows it: the same function, now with a loss. The
+     * graph before that step is left to the garbage collector, not closed: the new one may share its parameter arrays.
      */
     static TrainableImport trainable(Path zip, ModelMetadata metadata) {
         GraphRewriter.Result fast = graph(zip, metadata, true);
@@ -52,11 +53,9 @@ final class ImportedModels {
                     .addLayer(output + LOSS_SUFFIX, new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).build(), output)
                     .setOutputs(output + LOSS_SUFFIX)
                     .build();
-            graph.close();
             graph = withLoss;
         }
-        return new TrainableImport(fast.channelsLast() ? graph : FastCpu.install(graph), metadata.inputSpec(), fast.channelsLast(),
-                LabelOrder.of(metadata.labels()));
+        return new TrainableImport(graph, metadata.inputSpec(), fast.channelsLast(), LabelOrder.of(metadata.labels()));
     }
 
     private static IActivation activation(Layer layer) {

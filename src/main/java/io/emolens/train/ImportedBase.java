@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.nd4j.linalg.learning.config.Adam;
 
-import io.emolens.classify.FastCpu;
 import io.emolens.classify.KerasSource;
 import io.emolens.classify.ModelMetadata;
 import io.emolens.classify.ModelStore;
@@ -51,14 +50,16 @@ final class ImportedBase {
         return input;
     }
 
-    /** A fresh trainable copy of the base network with Adam at {@code config}'s rate and its L2. */
+    /**
+     * A fresh trainable copy of the base network with Adam at {@code config}'s rate and its L2. The graph it is built from
+     * is not closed: the copy may share its parameter arrays (closing it made the copy's loss NaN).
+     */
     Model network(TrainConfig config) {
         ComputationGraph graph = store.trainableImport(base).graph();
         FineTuneConfiguration tuning = new FineTuneConfiguration.Builder()
                 .updater(new Adam(config.learningRate())).l2(config.l2()).seed(config.seed()).build();
         try {
-            ComputationGraph trainable = new TransferLearning.GraphBuilder(graph).fineTuneConfiguration(tuning).build();
-            return input.channelsLast() ? trainable : FastCpu.install(trainable);
+            return TrainingNetwork.onFastPath(new TransferLearning.GraphBuilder(graph).fineTuneConfiguration(tuning).build(), input);
         } catch (RuntimeException e) {
             graph.close();
             throw new EmolensException("cannot prepare " + base + " for training: " + e.getMessage(), e);

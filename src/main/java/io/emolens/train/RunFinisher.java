@@ -51,7 +51,7 @@ final class RunFinisher {
         if (config.averageFrom() > 0 && averaged.isEmpty()) {
             listener.onMessage("no epoch reached --average-from " + config.averageFrom() + ": the model is the best epoch's weights");
         }
-        String kept = averaged.isEmpty() ? "epoch " + state.bestEpoch() : "the mean of epochs " + averaged.get(0) + "–" + averaged.get(averaged.size() - 1);
+        String kept = averaged.isEmpty() ? "epoch " + state.bestEpoch() : "the mean of epochs " + state.averagedRange();
         listener.onMessage("evaluating " + kept + (averaged.isEmpty() ? " (the best)" : " (weight average; the best single epoch was " + state.bestEpoch() + ")")
                 + " on " + split.validationName + (split.test.isEmpty() ? "" : " and PrivateTest"));
         try (TrainingNetwork best = TrainingNetwork.load(folder.file(averaged.isEmpty() ? state.best() : state.average()), input)) {
@@ -84,8 +84,7 @@ final class RunFinisher {
         try {
             List<Integer> averaged = state.average() == null ? List.of() : state.averagedEpochs();
             String title = averaged.isEmpty() ? "Learning curves (best epoch " + state.bestEpoch() + ")"
-                    : "Learning curves (mean of epochs " + averaged.get(0) + "–" + averaged.get(averaged.size() - 1) + "; best single epoch "
-                    + state.bestEpoch() + ")";
+                    : "Learning curves (mean of epochs " + state.averagedRange() + "; best single epoch " + state.bestEpoch() + ")";
             folder.atomically(RunFolder.CURVES_PNG, tmp -> CurvesChart.write(state.history(), state.bestEpoch(), averaged, title, tmp));
         } catch (RuntimeException | java.awt.AWTError | LinkageError e) {
             listener.onMessage("curves.png not written: " + e);

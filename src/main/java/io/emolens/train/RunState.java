@@ -99,6 +99,12 @@ public record RunState(int epochsDone, int bestEpoch, double bestMetric, int epo
         return out;
     }
 
+    /** "34–38": the first and last epoch of the weight average, for messages and titles; empty when there is none. */
+    String averagedRange() {
+        List<Integer> epochs = averagedEpochs();
+        return average == null || epochs.isEmpty() ? "" : epochs.get(0) + "–" + epochs.get(epochs.size() - 1);
+    }
+
     /** True when the patience for the monitored metric is used up. */
     boolean patienceExhausted(TrainConfig config) {
         return epochsDone > 0 && epochsSinceBest >= config.patience();
