@@ -101,20 +101,6 @@ public final class FastCpu {
         return network;
     }
 
-    /**
-     * Takes the oneDNN helper off every batch-norm layer of {@code network}: on channels-last (NHWC) input it returns NaN
-     * now and then (seen training an imported Keras graph that stays channels-last). Returns the network.
-     */
-    public static <T extends org.deeplearning4j.nn.api.Model> T withoutBatchNormHelpers(T network) {
-        Layer[] layers = layers(network);
-        for (Layer layer : layers) {
-            if (layer instanceof BatchNormalization bn && bn.getHelper() != null) {
-                setField(BatchNormalization.class, bn, null);
-            }
-        }
-        return network;
-    }
-
     private static Layer[] layers(org.deeplearning4j.nn.api.Model network) {
         return network instanceof MultiLayerNetwork m ? m.getLayers() : network instanceof ComputationGraph g ? g.getLayers() : new Layer[0];
     }

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.nd4j.linalg.learning.config.Adam;
 
+import io.emolens.classify.FastCpu;
 import io.emolens.classify.KerasSource;
 import io.emolens.classify.ModelMetadata;
 import io.emolens.classify.ModelStore;
@@ -35,7 +36,7 @@ final class ImportedBase {
         this.input = input;
     }
 
-    /** The imported model {@code base}, or null when it is a model Emolens trained. */
+    /** The imported model {@code base}, or null when it is a model Emolens trained; refuses a network that stays channels-last. */
     static ImportedBase of(ModelStore store, Path base) {
         ModelMetadata metadata = store.metadata(base);
         if (metadata.keras() == null) {
@@ -43,6 +44,11 @@ final class ImportedBase {
         }
         TrainableImport probe = store.trainableImport(base);
         probe.graph().close();
+        if (probe.channelsLast()) {
+            throw new EmolensException(base + " is an imported network that stays channels-last (NHWC; its layers cannot be turned "
+                    + "channels-first), and DL4J 1.0.0-M2.1 trains such networks unreliably (NaN losses). Emolens fine-tunes imports it "
+                    + "runs channels-first, such as mini-Xception; this model can still be used and evaluated as it is.");
+        }
         return new ImportedBase(store, base, metadata, new NetworkInput(probe.spec(), probe.channelsLast(), probe.labels()));
     }
 
@@ -59,7 +65,7 @@ final class ImportedBase {
         FineTuneConfiguration tuning = new FineTuneConfiguration.Builder()
                 .updater(new Adam(config.learningRate())).l2(config.l2()).seed(config.seed()).build();
         try {
-            return TrainingNetwork.onFastPath(new TransferLearning.GraphBuilder(graph).fineTuneConfiguration(tuning).build(), input);
+            return FastCpu.install(new TransferLearning.GraphBuilder(graph).fineTuneConfiguration(tuning).build());
         } catch (RuntimeException e) {
             graph.close();
             throw new EmolensException("cannot prepare " + base + " for training: " + e.getMessage(), e);

@@ -51,26 +51,17 @@ final class TrainingNetwork implements AutoCloseable {
         return load(file, NetworkInput.OWN);
     }
 
-    /** Restores a checkpoint of a network taking {@code input}, on the fast path where it applies ({@link #onFastPath}). */
+    /** Restores a checkpoint of a network taking {@code input} on the oneDNN fast path. */
     static TrainingNetwork load(Path file, NetworkInput input) {
         FastCpu.configure();
         try {
             return isGraph(file)
-                    ? new TrainingNetwork(onFastPath(ModelSerializer.restoreComputationGraph(file.toFile(), true), input), input)
-                    : new TrainingNetwork(onFastPath(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true), input), input);
+                    ? new TrainingNetwork(FastCpu.install(ModelSerializer.restoreComputationGraph(file.toFile(), true)), input)
+                    : new TrainingNetwork(FastCpu.install(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true)), input);
         } catch (IOException | RuntimeException e) {
             throw new EmolensException("cannot load checkpoint " + file.toAbsolutePath() + ": " + e.getMessage()
                     + ". The file may be damaged; delete the run folder's state.json to start over.", e);
         }
-    }
-
-    /**
-     * {@code model} with {@link FastCpu#install}'s training speed-ups; a network taking channels-last input (an imported
-     * Keras graph that cannot be turned channels-first) instead gets its batch norms off the oneDNN helpers, which gave
-     * NaN losses on it now and then.
-     */
-    static <T extends Model> T onFastPath(T model, NetworkInput input) {
-        return input.channelsLast() ? FastCpu.withoutBatchNormHelpers(model) : FastCpu.install(model);
     }
 
     private static boolean isGraph(Path file) throws IOException {

@@ -1,10 +1,13 @@
 package io.emolens.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,9 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.emolens.TestFiles;
 import io.emolens.app.Main;
 import io.emolens.classify.EmotionClassifier;
-import io.emolens.classify.ModelMetadata;
 import io.emolens.classify.ModelStore;
-import io.emolens.core.EmotionScores;
+import io.emolens.core.EmolensException;
 import io.emolens.data.Dataset;
 import io.emolens.data.DatasetReader;
 import io.emolens.data.Fixtures;
@@ -26,24 +28,22 @@ import io.emolens.data.Split;
 import io.emolens.eval.Evaluator;
 
 /**
- * An imported Keras model with another input (32x32, the gray face repeated in 3 channels, pixel/127.5-1) and
- * alphabetical labels, on real FER2013 fixture rows: the network fine-tuning trains computes what the app computes
- * (same FER-ordered probabilities through the training input path), and a fine-tuning run on the fixture gives a
- * model that loads with the base's input and labels and answers differently from the base.
+ * Imported Keras models as fine-tuning starts from them, on real FER2013 fixture rows: the peer mini-Xception's
+ * trainable network computes what the app computes (same FER-ordered probabilities through the training input path);
+ * a network that stays channels-last (32x32x3, alphabetical labels) is refused with the reason, since DL4J M2.1 trains
+ * it unreliably.
  */
 class ImportedBaseTest {
+    static final Path PEER = TestFiles.repo().resolve("../shared/models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5").normalize();
+
     @TempDir
     Path tmp;
 
     @Test
-    void theTrainedNetworkIsTheAppsNetworkAndItsTunedCopyLoadsAsAnImport() throws Exception {
-        Path zip = tmp.resolve("alpha.zip");
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        assertEquals(0, Main.runCli(new String[] {"import-keras", TestFiles.resource("keras/tiny_functional_alpha.h5").toString(),
-                "--labels", "angry,disgust,fear,happy,neutral,sad,surprise", "--normalization", "signed", "--out", zip.toString()},
-                new PrintStream(sink), new PrintStream(sink)), sink.toString());
-        Dataset data = DatasetReader.readAny(Fixtures.CSV, ReadOptions.STRICT);
-        List<LabeledFace> faces = data.split(Split.PRIVATE_TEST).subList(0, 20);
+    void theTrainedNetworkIsTheAppsNetwork() throws Exception {
+        assumeTrue(Files.isRegularFile(PEER), "peer Keras model not found at " + PEER + "; skipping");
+        Path zip = importKeras(PEER, "--normalization", "signed");
+        List<LabeledFace> faces = DatasetReader.readAny(Fixtures.CSV, ReadOptions.STRICT).split(Split.PRIVATE_TEST).subList(0, 20);
         ModelStore store = new ModelStore();
         ImportedBase base = ImportedBase.of(store, zip);
         float[][] app = probabilities(store.load(zip), faces);
@@ -55,15 +55,28 @@ class ImportedBaseTest {
                 }
             }
         }
+    }
 
+    @Test
+    void aNetworkThatStaysChannelsLastIsRefusedWithTheReason() throws Exception {
+        Path zip = importKeras(TestFiles.resource("keras/tiny_functional_alpha.h5"), "--labels", "angry,disgust,fear,happy,neutral,sad,surprise",
+                "--normalization", "signed");
+        Dataset data = DatasetReader.readAny(Fixtures.CSV, ReadOptions.STRICT);
         FineTuner tuner = new FineTuner(TrainServices.exporter());
-        FineTuner.Result r = tuner.fineTune(zip, data, FineTuner.defaults(tuner.checkBase(zip)).withMaxEpochs(2), null, 0, 0.01,
-                tmp.resolve("run"), TrainingListener.NONE, new TrainingControl());
-        ModelMetadata tuned = store.metadata(r.model());
-        assertEquals(store.metadata(zip).inputSpec(), tuned.inputSpec());
-        assertEquals(store.metadata(zip).labels(), tuned.labels());
-        float[][] after = probabilities(store.load(r.model()), faces);
-        assertFalse(java.util.Arrays.deepEquals(app, after), "fine-tuning changed the network");
+        EmolensException e = assertThrows(EmolensException.class, () -> tuner.fineTune(zip, data,
+                FineTuner.defaults(tuner.checkBase(zip)).withMaxEpochs(1), null, 0, 0.01, tmp.resolve("run"), TrainingListener.NONE,
+                new TrainingControl()));
+        assertTrue(e.getMessage().startsWith(zip.toString()) && e.getMessage().contains("channels-last"), e.getMessage());
+    }
+
+    private Path importKeras(Path h5, String... options) {
+        Path zip = tmp.resolve(h5.getFileName().toString().replace(".h5", "").replace(".hdf5", "") + ".zip");
+        List<String> args = new java.util.ArrayList<>(List.of("import-keras", h5.toString()));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--out", zip.toString()));
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        assertEquals(0, Main.runCli(args.toArray(String[]::new), new PrintStream(sink), new PrintStream(sink)), sink.toString());
+        return zip;
     }
 
     private static float[][] probabilities(EmotionClassifier classifier, List<LabeledFace> faces) {
