@@ -9,6 +9,7 @@ import io.emolens.classify.ModelLoader;
 import io.emolens.classify.ModelStore;
 import io.emolens.cli.AnalyzeCommand;
 import io.emolens.cli.BenchDetectCommand;
+import io.emolens.cli.BenchRegistrationCommand;
 import io.emolens.cli.BenchFollowCommand;
 import io.emolens.cli.BenchLiveCommand;
 import io.emolens.cli.BenchSoakCommand;
@@ -60,6 +61,9 @@ public final class Main {
                 if (type == BenchPipelineCommand.class) {
                     return type.cast(new BenchPipelineCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));
                 }
+                if (type == BenchRegistrationCommand.class) {
+                    return type.cast(new BenchRegistrationCommand(wiring, out));
+                }
                 if (type == BenchDetectCommand.class) {
                     return type.cast(new BenchDetectCommand(wiring, sources, out));
                 }
@@ -73,7 +77,7 @@ public final class Main {
                     return type.cast(new BenchLiveCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));
                 }
                 if (type == EvaluateCommand.class) {
-                    return type.cast(new EvaluateCommand(out, err));
+                    return type.cast(new EvaluateCommand(wiring, out, err));
                 }
                 if (type == TrainCommand.class) {
                     return type.cast(new TrainCommand(out, err));

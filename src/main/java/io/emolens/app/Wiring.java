@@ -16,7 +16,8 @@ import io.emolens.detect.YunetConfig;
 import io.emolens.detect.YunetFaceDetector;
 import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.FrameAnalyzer;
-import io.emolens.preprocess.OpenCvFacePreprocessor;
+import io.emolens.preprocess.FacePreprocessor;
+import io.emolens.preprocess.RegisteredFacePreprocessor;
 import io.emolens.session.AnalyzerFactory;
 import io.emolens.track.TrackerConfig;
 import io.emolens.train.TrainServices;
@@ -24,8 +25,6 @@ import io.emolens.train.Trainer;
 
 /** The one place where concrete stages are chosen and put together. */
 public final class Wiring implements AnalyzerFactory {
-    /** Fraction of the face box added on each side before cropping; training on FER2013 faces matches this framing. */
-    static final double FACE_MARGIN = 0.1;
     private final Supplier<AppPaths> paths;
     private final DetectorSettings detectorConfig;
     private final ModelLoader modelLoader;
@@ -64,7 +63,7 @@ public final class Wiring implements AnalyzerFactory {
 
     @Override
     public FrameAnalyzer create(EmotionClassifier classifier, TrackerConfig tracker, ClassifyPolicy policy, DetectorSettings detector) {
-        return new FrameAnalyzer(faces(detector), new OpenCvFacePreprocessor(FACE_MARGIN), classifier, tracker, policy);
+        return new FrameAnalyzer(faces(detector), preprocessor(), classifier, tracker, policy);
     }
 
     private SwitchingFaceDetector faces(DetectorSettings detector) {
@@ -77,12 +76,18 @@ public final class Wiring implements AnalyzerFactory {
         DetectorSettings settings = detector != null ? detector : detectorConfig;
         SwitchingFaceDetector follow = faces(settings);
         try {
-            return new FrameAnalyzer(follow, faces(settings), new OpenCvFacePreprocessor(FACE_MARGIN), classifier,
+            return new FrameAnalyzer(follow, faces(settings), preprocessor(), classifier,
                     TrackerConfig.DEFAULT, ClassifyPolicy.LIVE);
         } catch (RuntimeException e) {
             follow.close();
             throw e;
         }
+    }
+
+    /** Every detector's faces framed as FER2013 frames its faces (docs/MODEL.md, "Crop geometry"). */
+    @Override
+    public FacePreprocessor preprocessor() {
+        return RegisteredFacePreprocessor.fer2013();
     }
 
     @Override

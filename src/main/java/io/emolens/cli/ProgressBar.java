@@ -11,9 +11,17 @@ final class ProgressBar {
     private long lastDraw;
     private boolean drawn;
 
+    private final String unit;
+
     ProgressBar(PrintStream out, boolean enabled) {
+        this(out, enabled, "frames");
+    }
+
+    /** A bar counting {@code unit} ("frames", "photos"). */
+    ProgressBar(PrintStream out, boolean enabled, String unit) {
         this.out = out;
         this.enabled = enabled;
+        this.unit = unit;
     }
 
     void update(long done, long total) {
@@ -25,9 +33,9 @@ final class ProgressBar {
         drawn = true;
         if (total > 0) {
             int filled = (int) Math.min(WIDTH, done * WIDTH / total);
-            out.printf("\r[%s%s] %d/%d frames", "#".repeat(filled), " ".repeat(WIDTH - filled), done, total);
+            out.printf("\r[%s%s] %d/%d %s", "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, unit);
         } else {
-            out.printf("\r%d frames", done);
+            out.printf("\r%d %s", done, unit);
         }
         out.flush();
     }

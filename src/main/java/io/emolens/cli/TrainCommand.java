@@ -12,6 +12,7 @@ import io.emolens.core.EmolensException;
 import io.emolens.core.FileKinds;
 import io.emolens.data.Dataset;
 import io.emolens.data.DatasetReader;
+import io.emolens.data.LabelMode;
 import io.emolens.data.ReadOptions;
 import io.emolens.data.SplitReport;
 import io.emolens.train.AugmentConfig;
@@ -26,6 +27,7 @@ import io.emolens.train.Trainer;
 import io.emolens.train.TrainingControl;
 import io.emolens.train.TrainingResult;
 import io.emolens.train.TrainServices;
+import io.emolens.train.VoteLabels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,6 +101,12 @@ public final class TrainCommand implements Callable<Integer> {
     Double contrast;
     @Option(names = "--no-flip", description = "no horizontal flips")
     boolean noFlip;
+    @Option(names = "--camera-augment", description = "also distort faces as a webcam and the app's own crop do: low resolution, blur, low light, noise, JPEG (each 1 in 4)")
+    boolean cameraAugment;
+    @Option(names = "--ferplus", paramLabel = "VOTES.csv", description = "FER+ votes for the FER2013 rows (fer2013new.csv, plain or .gz): curves show PublicTest's agreement with the annotators' majority, and --label-mode trains on them")
+    Path ferPlus;
+    @Option(names = "--label-mode", paramLabel = "MODE", description = "with --ferplus: fer2013 (FER2013's labels, default), majority (the annotators' clear majority), votes (their vote distribution) or blend[:W] (W x votes + (1 - W) x FER2013's label, W default 0.5); contempt, unknown and not-a-face votes are left out, and rows without usable votes are not trained on")
+    String labelMode;
     @Option(names = "--class-weights", description = "weight the loss by inverse class frequency")
     boolean classWeights;
     @Option(names = "--subsample", description = "use at most N images per split (quick trials; default all)")
@@ -173,6 +181,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Trainer trainer = new Trainer(networks, exporter);
         TrainingResult result;
+        if (resume != null && (ferPlus != null || labelMode != null || cameraAugment)) {
+            throw new EmolensException("--ferplus, --label-mode and --camera-augment set up a new run; a resumed run keeps the labels and augmentation it started with");
+        }
         if (resume != null) {
             result = trainer.resume(dataset, resume, overrides(), progress, control);
         } else if (folds != null) {
@@ -239,13 +250,24 @@ public final class TrainCommand implements Callable<Integer> {
         String arch = d.architecture();
         AugmentConfig a = noAugment ? AugmentConfig.NONE : new AugmentConfig(!noFlip, or(shift, d.augment().maxShift()),
                 or(rotation, d.augment().maxRotation()), or(zoom, d.augment().maxZoom()),
-                or(brightness, d.augment().maxBrightness()), or(contrast, d.augment().maxContrast()));
+                or(brightness, d.augment().maxBrightness()), or(contrast, d.augment().maxContrast()), cameraAugment || d.augment().camera());
         double rate = or(lr, d.learningRate());
         return new TrainConfig(arch, or(maxEpochs, d.maxEpochs()), or(batch, d.batchSize()), rate, or(l2, d.l2()),
                 or(dropout, d.dropout()), or(convDropout, d.convDropout()), or(patience, d.patience()), monitor == null ? d.monitor() : monitor,
                 or(lrPatience, d.lrPatience()), d.lrFactor(), Math.min(rate, d.minLearningRate()), or(seed, d.seed()), a,
                 classWeights, d.trainEvalSize(), or(subsample, d.subsample()), or(checkpointMinutes, d.checkpointSeconds() / 60) * 60,
-                or(averageFrom, d.averageFrom()));
+                or(averageFrom, d.averageFrom()), labels());
+    }
+
+    /** The FER+ votes and label mode given, or null. */
+    private VoteLabels labels() {
+        if (ferPlus == null) {
+            if (labelMode != null) {
+                throw new EmolensException("--label-mode " + labelMode + " needs --ferplus VOTES.csv, the FER+ votes file");
+            }
+            return null;
+        }
+        return VoteLabels.of(ferPlus, labelMode == null ? LabelMode.FER2013 : LabelMode.parse(labelMode));
     }
 
     /** What --resume may change: the epoch limit, patience, learning rate and weight averaging. */

@@ -98,7 +98,7 @@ public final class Fer2013CsvReader implements DatasetReader {
     }
 
     /** Gunzips a gzip file (by its content, whatever its name); a {@code .gz} name on other content is an error. */
-    private static InputStream decompressed(InputStream raw, String file) throws IOException {
+    static InputStream decompressed(InputStream raw, String file) throws IOException {
         raw.mark(2);
         int b1 = raw.read();
         int b2 = raw.read();

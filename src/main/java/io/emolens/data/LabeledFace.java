@@ -10,13 +10,28 @@ import io.emolens.preprocess.FaceTensor;
  * @param emotion the label
  * @param split   the partition the row belongs to
  * @param origin  where it came from, for messages: {@code "fer2013.csv:17"} or {@code "train/happy/a.png"}
+ * @param target  the training target over the seven classes in index order (FER+ votes, {@link LabelMode}), or null
+ *                for the one-hot {@code emotion}
  */
-public record LabeledFace(byte[] pixels, Emotion emotion, Split split, String origin) {
+public record LabeledFace(byte[] pixels, Emotion emotion, Split split, String origin, float[] target) {
 
     public LabeledFace {
         if (pixels.length != FaceTensor.PIXELS) {
             throw new IllegalArgumentException("expected " + FaceTensor.PIXELS + " pixels, got " + pixels.length);
         }
+        if (target != null && target.length != Emotion.COUNT) {
+            throw new IllegalArgumentException("a target has " + Emotion.COUNT + " values, got " + target.length);
+        }
+    }
+
+    /** A face whose target is its one-hot label. */
+    public LabeledFace(byte[] pixels, Emotion emotion, Split split, String origin) {
+        this(pixels, emotion, split, origin, null);
+    }
+
+    /** This face with {@code target} as what training fits. */
+    public LabeledFace withTarget(float[] target) {
+        return new LabeledFace(pixels, emotion, split, origin, target);
     }
 
     /** The network input for this face, via the shared {@link FaceTensor#normalize}. */

@@ -85,10 +85,17 @@ public record Evaluation(String split, ConfusionMatrix confusion, double logLoss
 
     /** Writes {@link #toJson()} to {@code file}, creating its folder. */
     public void writeJson(Path file) {
+        writeJson(file, Map.of());
+    }
+
+    /** Writes {@link #toJson()} and {@code extra} keys after it to {@code file}, creating its folder. */
+    public void writeJson(Path file, Map<String, Object> extra) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), toJson());
+            Map<String, Object> json = toJson();
+            json.putAll(extra);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
         } catch (IOException e) {
             throw new EmolensException("cannot write evaluation JSON " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }

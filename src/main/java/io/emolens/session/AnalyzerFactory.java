@@ -9,6 +9,7 @@ import io.emolens.detect.DetectorSettings;
 import io.emolens.detect.FaceDetector;
 import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.FrameAnalyzer;
+import io.emolens.preprocess.FacePreprocessor;
 import io.emolens.track.TrackerConfig;
 
 /** Builds analyzers from the app's configured detector, preprocessor and models; implemented where the app is wired. */
@@ -41,6 +42,9 @@ public interface AnalyzerFactory {
             return Optional.of(e.getMessage());
         }
     }
+
+    /** The crop every analyzer uses: what the model sees of a detected face, also recorded and exported. */
+    FacePreprocessor preprocessor();
 
     /** Loads {@code model}; throws {@link io.emolens.core.EmolensException} saying what is wrong with it. */
     EmotionClassifier loadModel(Path model);

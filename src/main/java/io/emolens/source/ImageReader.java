@@ -28,14 +28,15 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
  * (faces in it stay far above the detector's minimum), so a 20000x20000 picture gives a result instead of
  * exhausting memory; one too large even at 1/8 is refused with its size.
  */
-final class ImageReader {
+public final class ImageReader {
     /** Largest image decoded at full size: 50 megapixels (a 150 MB frame). */
     static final long MAX_PIXELS = 50_000_000L;
 
     private ImageReader() {
     }
 
-    static BufferedImage read(Path path) {
+    /** The image at {@code path} as a BGR frame; EmolensException naming the file when it cannot be decoded. */
+    public static BufferedImage read(Path path) {
         if (!Files.isRegularFile(path)) {
             throw new EmolensException("Image file not found: " + path);
         }

@@ -9,14 +9,27 @@ package io.emolens.train;
  * @param maxZoom       largest zoom in or out as a fraction (default 0.1)
  * @param maxBrightness largest brightness offset in normalized units either way (default 0.1)
  * @param maxContrast   largest contrast change as a fraction either way (default 0.2)
+ * @param camera        also what a face from a real camera and the app's own detector and crop looks like: each with
+ *                      probability 1/4, a low resolution (a 14-36 px face enlarged), blur, low light (darker, gamma,
+ *                      noisier), sensor noise and JPEG compression (default off; {@link Augmenter})
  */
 public record AugmentConfig(boolean flip, double maxShift, double maxRotation, double maxZoom,
-                            double maxBrightness, double maxContrast) {
+                            double maxBrightness, double maxContrast, boolean camera) {
 
     /** No augmentation. */
     public static final AugmentConfig NONE = new AugmentConfig(false, 0, 0, 0, 0, 0);
     /** The defaults documented on each component. */
     public static final AugmentConfig DEFAULT = new AugmentConfig(true, 0.1, 10, 0.1, 0.1, 0.2);
+
+    /** Without the camera distortions. */
+    public AugmentConfig(boolean flip, double maxShift, double maxRotation, double maxZoom, double maxBrightness, double maxContrast) {
+        this(flip, maxShift, maxRotation, maxZoom, maxBrightness, maxContrast, false);
+    }
+
+    /** The same distortions with the camera distortions on or off. */
+    public AugmentConfig withCamera(boolean on) {
+        return new AugmentConfig(flip, maxShift, maxRotation, maxZoom, maxBrightness, maxContrast, on);
+    }
 
     public AugmentConfig {
         check("maxShift", maxShift, 0.5);
@@ -28,7 +41,7 @@ public record AugmentConfig(boolean flip, double maxShift, double maxRotation, d
 
     /** True when any geometric or photometric distortion is switched on. */
     public boolean enabled() {
-        return flip || maxShift > 0 || maxRotation > 0 || maxZoom > 0 || maxBrightness > 0 || maxContrast > 0;
+        return flip || maxShift > 0 || maxRotation > 0 || maxZoom > 0 || maxBrightness > 0 || maxContrast > 0 || camera;
     }
 
     /** True when shifts, rotations or zoom need resampling. */

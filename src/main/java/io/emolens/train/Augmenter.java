@@ -7,12 +7,13 @@ import io.emolens.preprocess.FaceTensor;
 /**
  * Applies an {@link AugmentConfig} to normalized 48x48 faces in pure Java: one affine warp (rotation,
  * zoom, shift, optional mirror) with bilinear sampling and edge clamping, then brightness and contrast,
- * clipped to [0, 1]. Reproducible: the same random stream gives the same output. Not thread-safe; the
+ * clipped to [0, 1], then, when asked, {@link CameraDistortions}. Reproducible: the same random stream gives the same output. Not thread-safe; the
  * caller owns the output buffer.
  */
 public final class Augmenter {
     private static final int S = FaceTensor.SIZE;
     private final AugmentConfig config;
+    private final CameraDistortions camera = new CameraDistortions();
 
     public Augmenter(AugmentConfig config) {
         this.config = config;
@@ -48,6 +49,9 @@ public final class Augmenter {
                 double v = (dst[i] - mean) * contrast + mean + brightness;
                 dst[i] = (float) Math.max(0, Math.min(1, v));
             }
+        }
+        if (config.camera()) {
+            camera.apply(dst, random);
         }
     }
 

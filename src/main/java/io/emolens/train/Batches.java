@@ -13,7 +13,7 @@ import io.emolens.preprocess.FaceTensor;
 /**
  * Turns faces into network tensors: features normalized by {@link FaceTensor#normalize}, augmented for training,
  * then made into the network's own input ({@link NetworkInput}: {@code [n, 1, 48, 48]} NCHW for Emolens's networks),
- * and one-hot labels {@code [n, 7]} in the network's output order.
+ * and labels {@code [n, 7]} in the network's output order: one-hot, or the face's own target (FER+ votes).
  */
 final class Batches {
     private final Augmenter augmenter;
@@ -43,8 +43,13 @@ final class Batches {
                 input = scratch;
             }
             System.arraycopy(network.fromFaceTensor(input), 0, x, i * values, values);
-            int label = network.labels().modelIndex(face.emotion());
-            y[i * Emotion.COUNT + label] = 1;
+            if (face.target() == null) {
+                y[i * Emotion.COUNT + network.labels().modelIndex(face.emotion())] = 1;
+            } else {
+                for (Emotion e : Emotion.values()) {
+                    y[i * Emotion.COUNT + network.labels().modelIndex(e)] = face.target()[e.index()];
+                }
+            }
         }
         return new DataSet(network.features(x, n), Nd4j.create(y, new long[] {n, Emotion.COUNT}, 'c'));
     }

@@ -23,8 +23,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 import io.emolens.eval.Offscreen;
 
 /**
- * Renders the learning curves (loss above, accuracy in percent below, train vs validation) with the best epoch marked
- * and the epochs of a weight average shaded.
+ * Renders the learning curves (loss above, accuracy in percent below, train vs validation, and the validation faces'
+ * agreement with the FER+ majority when the run has votes) with the best epoch marked and the epochs of a weight
+ * average shaded.
  */
 public final class CurvesChart {
     private CurvesChart() {
@@ -35,7 +36,11 @@ public final class CurvesChart {
         XYSeries valLoss = new XYSeries("validation loss");
         XYSeries trainAcc = new XYSeries("train accuracy");
         XYSeries valAcc = new XYSeries("validation accuracy");
+        XYSeries valFerPlus = new XYSeries("validation agreement with FER+ majority");
         for (EpochStats s : history) {
+            if (s.valFerPlus() != null) {
+                valFerPlus.add(s.epoch(), s.valFerPlus().doubleValue());
+            }
             trainLoss.add(s.epoch(), s.trainLoss());
             valLoss.add(s.epoch(), s.valLoss());
             trainAcc.add(s.epoch(), s.trainAcc());
@@ -46,6 +51,10 @@ public final class CurvesChart {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochs);
         plot.add(subplot(new XYSeriesCollection(trainLoss), valLoss, "cross-entropy", bestEpoch, 0.1), 1);
         XYPlot accuracy = subplot(new XYSeriesCollection(trainAcc), valAcc, "accuracy", bestEpoch, 0.05);
+        if (valFerPlus.getItemCount() > 0) {
+            ((XYSeriesCollection) accuracy.getDataset()).addSeries(valFerPlus);
+            accuracy.getRenderer().setSeriesPaint(2, new Color(0x8E24AA));
+        }
         percentAxis((NumberAxis) accuracy.getRangeAxis());
         plot.add(accuracy, 1);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);

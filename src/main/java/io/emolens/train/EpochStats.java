@@ -15,20 +15,31 @@ package io.emolens.train;
  * @param seconds      wall time of the epoch, including evaluation
  * @param imagesPerSec training throughput (fit only)
  * @param generalAcc   fine-tuning with replay: accuracy on the replay data's PublicTest (faces in general), else null
+ * @param valFerPlus   with FER+ votes: the share of validation faces with a clear FER+ majority whose prediction is that
+ *                     majority, else null
  */
 public record EpochStats(int epoch, double fitLoss, double trainLoss, double trainAcc, double valLoss, double valAcc,
-                         double learningRate, double seconds, double imagesPerSec, Double generalAcc) {
+                         double learningRate, double seconds, double imagesPerSec, Double generalAcc, Double valFerPlus) {
 
-    static final String CSV_HEADER = "epoch,fit_loss,train_loss,train_acc,val_loss,val_acc,learning_rate,seconds,images_per_s,general_acc";
+    static final String CSV_HEADER = "epoch,fit_loss,train_loss,train_acc,val_loss,val_acc,learning_rate,seconds,images_per_s,general_acc,"
+            + "val_ferplus_majority";
+
+    public EpochStats(int epoch, double fitLoss, double trainLoss, double trainAcc, double valLoss, double valAcc,
+                      double learningRate, double seconds, double imagesPerSec, Double generalAcc) {
+        this(epoch, fitLoss, trainLoss, trainAcc, valLoss, valAcc, learningRate, seconds, imagesPerSec, generalAcc, null);
+    }
 
     public EpochStats(int epoch, double fitLoss, double trainLoss, double trainAcc, double valLoss, double valAcc,
                       double learningRate, double seconds, double imagesPerSec) {
-        this(epoch, fitLoss, trainLoss, trainAcc, valLoss, valAcc, learningRate, seconds, imagesPerSec, null);
+        this(epoch, fitLoss, trainLoss, trainAcc, valLoss, valAcc, learningRate, seconds, imagesPerSec, null, null);
     }
 
     String toCsv() {
-        return String.format(java.util.Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.3g,%.1f,%.1f,%s", epoch, fitLoss, trainLoss,
-                trainAcc, valLoss, valAcc, learningRate, seconds, imagesPerSec,
-                generalAcc == null ? "" : String.format(java.util.Locale.ROOT, "%.6f", generalAcc));
+        return String.format(java.util.Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.3g,%.1f,%.1f,%s,%s", epoch, fitLoss, trainLoss,
+                trainAcc, valLoss, valAcc, learningRate, seconds, imagesPerSec, optional(generalAcc), optional(valFerPlus));
+    }
+
+    private static String optional(Double value) {
+        return value == null ? "" : String.format(java.util.Locale.ROOT, "%.6f", value);
     }
 }

@@ -370,7 +370,7 @@ public final class FineTuner {
     private static TrainConfig withArchitecture(TrainConfig c, String architecture) {
         return new TrainConfig(architecture == null ? c.architecture() : architecture, c.maxEpochs(), c.batchSize(), c.learningRate(),
                 c.l2(), c.dropout(), c.convDropout(), c.patience(), c.monitor(), c.lrPatience(), c.lrFactor(), c.minLearningRate(),
-                c.seed(), c.augment(), c.classWeights(), c.trainEvalSize(), c.subsample(), c.checkpointSeconds(), c.averageFrom());
+                c.seed(), c.augment(), c.classWeights(), c.trainEvalSize(), c.subsample(), c.checkpointSeconds(), c.averageFrom(), c.labels());
     }
 
     private static Replay loadReplay(Path file, double fraction, TrainingListener listener) {

@@ -25,11 +25,12 @@ package io.emolens.train;
  *                        so a kill loses little of a long epoch; 0 = only at epoch ends (default 600)
  * @param averageFrom     from this epoch on, keep the running mean of every epoch's weights and make the model that mean
  *                        (stochastic weight averaging); 0 = off, the model is the best epoch (default 0)
+ * @param labels          FER+ votes and how they make the Training targets, or null for FER2013's own labels (default)
  */
 public record TrainConfig(String architecture, int maxEpochs, int batchSize, double learningRate, double l2,
                           double dropout, double convDropout, int patience, Monitor monitor, int lrPatience, double lrFactor,
                           double minLearningRate, long seed, AugmentConfig augment, boolean classWeights,
-                          int trainEvalSize, int subsample, double checkpointSeconds, int averageFrom) {
+                          int trainEvalSize, int subsample, double checkpointSeconds, int averageFrom, VoteLabels labels) {
 
     /** The validation metric that defines the best epoch. */
     public enum Monitor { VAL_ACCURACY, VAL_LOSS }
@@ -62,12 +63,21 @@ public record TrainConfig(String architecture, int maxEpochs, int batchSize, dou
         }
     }
 
-    /** Settings without weight averaging. */
+    /** Settings without FER+ votes. */
+    public TrainConfig(String architecture, int maxEpochs, int batchSize, double learningRate, double l2, double dropout,
+                       double convDropout, int patience, Monitor monitor, int lrPatience, double lrFactor, double minLearningRate,
+                       long seed, AugmentConfig augment, boolean classWeights, int trainEvalSize, int subsample, double checkpointSeconds,
+                       int averageFrom) {
+        this(architecture, maxEpochs, batchSize, learningRate, l2, dropout, convDropout, patience, monitor, lrPatience, lrFactor,
+                minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, averageFrom, null);
+    }
+
+    /** Settings without weight averaging or FER+ votes. */
     public TrainConfig(String architecture, int maxEpochs, int batchSize, double learningRate, double l2, double dropout,
                        double convDropout, int patience, Monitor monitor, int lrPatience, double lrFactor, double minLearningRate,
                        long seed, AugmentConfig augment, boolean classWeights, int trainEvalSize, int subsample, double checkpointSeconds) {
         this(architecture, maxEpochs, batchSize, learningRate, l2, dropout, convDropout, patience, monitor, lrPatience, lrFactor,
-                minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, 0);
+                minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, 0, null);
     }
 
     /** The documented defaults for {@code architecture}; the {@code seed} network keeps its published Adam 1e-4 and no L2. */
@@ -79,29 +89,35 @@ public record TrainConfig(String architecture, int maxEpochs, int batchSize, dou
 
     public TrainConfig withMaxEpochs(int epochs) {
         return new TrainConfig(architecture, epochs, batchSize, learningRate, l2, dropout, convDropout, patience, monitor, lrPatience,
-                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, averageFrom);
+                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, averageFrom, labels);
     }
 
     public TrainConfig withPatience(int epochs) {
         return new TrainConfig(architecture, maxEpochs, batchSize, learningRate, l2, dropout, convDropout, epochs, monitor, lrPatience,
-                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, averageFrom);
+                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, averageFrom, labels);
     }
 
     public TrainConfig withCheckpointSeconds(double seconds) {
         return new TrainConfig(architecture, maxEpochs, batchSize, learningRate, l2, dropout, convDropout, patience, monitor, lrPatience,
-                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, seconds, averageFrom);
+                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, seconds, averageFrom, labels);
     }
 
     /** The same settings with a new initial learning rate (the minimum is lowered to it when needed). */
     public TrainConfig withLearningRate(double lr) {
         return new TrainConfig(architecture, maxEpochs, batchSize, lr, l2, dropout, convDropout, patience, monitor, lrPatience,
-                lrFactor, Math.min(lr, minLearningRate), seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, averageFrom);
+                lrFactor, Math.min(lr, minLearningRate), seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, averageFrom, labels);
     }
 
     /** The same settings averaging the weights of every epoch from {@code epoch} on (0 = off). */
     public TrainConfig withAverageFrom(int epoch) {
         return new TrainConfig(architecture, maxEpochs, batchSize, learningRate, l2, dropout, convDropout, patience, monitor, lrPatience,
-                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, epoch);
+                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, epoch, labels);
+    }
+
+    /** The same settings with Training targets made from FER+ votes (null: FER2013's own labels). */
+    public TrainConfig withLabels(VoteLabels votes) {
+        return new TrainConfig(architecture, maxEpochs, batchSize, learningRate, l2, dropout, convDropout, patience, monitor, lrPatience,
+                lrFactor, minLearningRate, seed, augment, classWeights, trainEvalSize, subsample, checkpointSeconds, averageFrom, votes);
     }
 
     /** True when epoch {@code epoch} (1-based) goes into the weight average. */

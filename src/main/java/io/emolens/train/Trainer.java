@@ -2,12 +2,14 @@ package io.emolens.train;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import io.emolens.core.EmolensException;
 import io.emolens.data.Dataset;
 import io.emolens.eval.Evaluation;
 import io.emolens.eval.Evaluator;
+import io.emolens.eval.MajorityAgreement;
 
 /**
  * The training service: fits a network on Training, evaluates it on PublicTest after every epoch,
@@ -134,13 +136,16 @@ public final class Trainer {
             }
             long evalStart = System.nanoTime();
             Evaluation trainEval = evaluator.evaluate(classifier, split.trainSample, "Training sample");
-            Evaluation valEval = evaluator.evaluate(classifier, split.validation, split.validationName);
+            List<float[]> valProbabilities = evaluator.probabilities(classifier, split.validation);
+            Evaluation valEval = Evaluator.score(valProbabilities, split.validation, split.validationName);
+            Double ferPlus = split.votes == null ? null
+                    : nullIfNaN(MajorityAgreement.of(valProbabilities, split.validation, split.votes).accuracy());
             Double general = replay == null || replay.general().isEmpty() ? null
                     : evaluator.evaluate(classifier, replay.general(), "replay PublicTest").accuracy();
             fitter.evalSeconds((System.nanoTime() - evalStart) / 1e9);
             EpochStats stats = new EpochStats(epoch, fit.meanLoss(), trainEval.logLoss(), trainEval.accuracy(),
                     valEval.logLoss(), valEval.accuracy(), state.learningRate(), fit.resumedSeconds()
-                    + (System.nanoTime() - start) / 1e9, fit.imagesPerSec(), general);
+                    + (System.nanoTime() - start) / 1e9, fit.imagesPerSec(), general, ferPlus);
             String checkpoint = RunState.checkpointName(epoch);
             RunState next = tuning == null ? state.next(stats, config, checkpoint)
                     : state.next(stats, config, checkpoint, tuning.spec().generalFloor());
@@ -176,4 +181,7 @@ public final class Trainer {
         return new RunFinisher(folder, config, exporter, listener, input()).finish(data, split, state.withStatus(status));
     }
 
+    private static Double nullIfNaN(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
 }

@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
 import io.emolens.data.Dataset;
+import io.emolens.data.FerPlusVotes;
+import io.emolens.data.LabelMode;
 import io.emolens.data.LabeledFace;
 import io.emolens.data.Split;
 
@@ -27,15 +29,18 @@ final class TrainingData {
     final String validationName;
     /** Loss weight per class, or null when class weighting is off. */
     final float[] classWeights;
+    /** The FER+ votes of the run ({@link TrainConfig#labels()}), or null. */
+    final FerPlusVotes votes;
 
     private TrainingData(List<LabeledFace> train, List<LabeledFace> validation, List<LabeledFace> trainSample,
-                         List<LabeledFace> test, String validationName, float[] classWeights) {
+                         List<LabeledFace> test, String validationName, float[] classWeights, FerPlusVotes votes) {
         this.train = train;
         this.validation = validation;
         this.trainSample = trainSample;
         this.test = test;
         this.validationName = validationName;
         this.classWeights = classWeights;
+        this.votes = votes;
     }
 
     static TrainingData of(Dataset data, TrainConfig config, Consumer<String> messages) {
@@ -55,11 +60,21 @@ final class TrainingData {
             throw new EmolensException("no Training rows in " + data.source()
                     + ": the CSV needs rows with Usage 'Training' (or a train/ folder)");
         }
+        FerPlusVotes votes = null;
+        if (config.labels() != null) {
+            votes = config.labels().read();
+            votes.checkFits(data);
+            LabelMode mode = config.labels().labelMode();
+            int all = train.size();
+            LabelMode.Applied applied = mode.apply(train, votes);
+            train = applied.faces();
+            messages.accept(applied.describe(mode, all));
+        }
         List<LabeledFace> sample = new ArrayList<>(train);
         Collections.shuffle(sample, new Random(config.seed() + 7));
         sample = List.copyOf(sample.subList(0, Math.min(sample.size(), config.trainEvalSize())));
         return new TrainingData(train, validation, sample, test, validationName,
-                config.classWeights() ? weights(train) : null);
+                config.classWeights() ? weights(train) : null, votes);
     }
 
     /** Splits {@code faces} into (kept, held out) with {@code fraction} of every class held out. */

@@ -37,6 +37,7 @@ final class CurvesPanel extends JPanel {
     private final XYSeries batchLoss = new XYSeries("batch loss (smoothed)");
     private final XYSeries trainAcc = new XYSeries("train accuracy");
     private final XYSeries valAcc = new XYSeries("validation accuracy");
+    private final XYSeries valFerPlus = new XYSeries("agreement with FER+ majority");
     private final XYPlot lossPlot;
     private final XYPlot accPlot;
     private final List<EpochStats> history = new ArrayList<>();
@@ -52,8 +53,9 @@ final class CurvesPanel extends JPanel {
         XYSeriesCollection accuracies = new XYSeriesCollection();
         accuracies.addSeries(trainAcc);
         accuracies.addSeries(valAcc);
+        accuracies.addSeries(valFerPlus);
         JFreeChart loss = chart("Loss", losses, new Color[] {new Color(0x1E88E5), new Color(0xE53935), new Color(0x90CAF9)});
-        JFreeChart acc = chart("Accuracy", accuracies, new Color[] {new Color(0x1E88E5), new Color(0xE53935)});
+        JFreeChart acc = chart("Accuracy", accuracies, new Color[] {new Color(0x1E88E5), new Color(0xE53935), new Color(0x8E24AA)});
         lossPlot = loss.getXYPlot();
         accPlot = acc.getXYPlot();
         CurvesChart.percentAxis((NumberAxis) accPlot.getRangeAxis());
@@ -77,12 +79,20 @@ final class CurvesPanel extends JPanel {
         valLoss.addOrUpdate(s.epoch(), s.valLoss());
         trainAcc.addOrUpdate(s.epoch(), s.trainAcc());
         valAcc.addOrUpdate(s.epoch(), s.valAcc());
+        if (s.valFerPlus() != null) {
+            valFerPlus.addOrUpdate(s.epoch(), s.valFerPlus().doubleValue());
+        }
         markBest(best);
     }
 
     /** Epoch points shown, for tests: one per finished epoch. */
     int epochPoints() {
         return valLoss.getItemCount();
+    }
+
+    /** Epoch points of the FER+ majority agreement, for tests: one per finished epoch of a run with FER+ votes. */
+    int ferPlusPoints() {
+        return valFerPlus.getItemCount();
     }
 
     /** The accuracy axis (0 to 1, shown as 0% to 100%), for tests. */
@@ -100,7 +110,7 @@ final class CurvesPanel extends JPanel {
 
     void clear() {
         history.clear();
-        for (XYSeries s : List.of(trainLoss, valLoss, batchLoss, trainAcc, valAcc)) {
+        for (XYSeries s : List.of(trainLoss, valLoss, batchLoss, trainAcc, valAcc, valFerPlus)) {
             s.clear();
         }
         smoothedBatchLoss = Double.NaN;

@@ -64,7 +64,7 @@ class EnsembleCommandTest {
     }
 
     private int evaluate(String... args) {
-        return new CommandLine(new EvaluateCommand(print(out), print(err))).execute(args);
+        return new CommandLine(new EvaluateCommand(new io.emolens.app.Wiring(io.emolens.app.AppPaths::locate, io.emolens.detect.DetectorConfig.DEFAULT, io.emolens.app.Main.modelLoader()), print(out), print(err))).execute(args);
     }
 
     @BeforeAll

@@ -1,0 +1,289 @@
+package io.emolens.eval;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import io.emolens.classify.EmotionClassifier;
+import io.emolens.core.EmolensException;
+import io.emolens.core.EmotionScores;
+import io.emolens.core.Emotion;
+import io.emolens.core.FaceBox;
+import io.emolens.detect.FaceDetector;
+import io.emolens.preprocess.FacePreprocessor;
+import io.emolens.preprocess.FaceTensor;
+
+/**
+ * The app end to end on whole labelled photos ({@code DIR/<class>/<photo>}, class folders named as the seven emotions):
+ * for each photo the detector's largest face, the preprocessor's crop and the classifier's own inference. A photo without
+ * a face counts as wrong. The mistakes can be drawn as a contact sheet: the photo with its box, the crop the model saw,
+ * the truth and the label.
+ */
+public final class PhotoBenchmark {
+    /** File name endings read as photos. */
+    static final List<String> IMAGE_TYPES = List.of(".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp", ".pgm", ".ppm");
+
+    private final FaceDetector detector;
+    private final FacePreprocessor preprocessor;
+    private final EmotionClassifier classifier;
+    private final Function<Path, BufferedImage> images;
+
+    /** {@code images} decodes a photo as the app does (an EmolensException naming the file when it cannot). */
+    public PhotoBenchmark(FaceDetector detector, FacePreprocessor preprocessor, EmotionClassifier classifier,
+                          Function<Path, BufferedImage> images) {
+        this.detector = detector;
+        this.preprocessor = preprocessor;
+        this.classifier = classifier;
+        this.images = images;
+    }
+
+    /**
+     * One photo's outcome.
+     *
+     * @param file        the photo, relative to the folder
+     * @param truth       its class folder
+     * @param box         the largest face, or null when none was found
+     * @param crop        the 48x48 gray crop the model saw, or null
+     * @param probability the model's probabilities, or null
+     */
+    public record Photo(String file, Emotion truth, FaceBox box, byte[] crop, float[] probability) {
+        public boolean found() {
+            return box != null;
+        }
+
+        public Optional<Emotion> label() {
+            return probability == null ? Optional.empty() : Optional.of(new EmotionScores(probability).top());
+        }
+
+        public boolean right() {
+            return label().map(l -> l == truth).orElse(false);
+        }
+    }
+
+    /** All photos' outcomes, with the counts {@code evaluate --photos} reports. */
+    public record Result(String folder, String detector, String model, List<Photo> photos) {
+
+        public long found() {
+            return photos.stream().filter(Photo::found).count();
+        }
+
+        public long right() {
+            return photos.stream().filter(Photo::right).count();
+        }
+
+        /** Right / photos: a photo without a face is wrong. */
+        public double accuracy() {
+            return photos.isEmpty() ? Double.NaN : (double) right() / photos.size();
+        }
+
+        /** Right / photos with a face. */
+        public double accuracyFound() {
+            return found() == 0 ? Double.NaN : (double) right() / found();
+        }
+
+        /** The confusion of the photos with a face (rows truth, columns label). */
+        public ConfusionMatrix confusion() {
+            ConfusionMatrix m = new ConfusionMatrix();
+            photos.stream().filter(Photo::found).forEach(p -> m.add(p.truth(), p.label().orElseThrow()));
+            return m;
+        }
+
+        public long photos(Emotion e) {
+            return photos.stream().filter(p -> p.truth() == e).count();
+        }
+
+        /** Photos of class {@code e} labelled {@code e}, over all photos of {@code e} (faces not found count as misses). */
+        public double recall(Emotion e) {
+            long n = photos(e);
+            return n == 0 ? Double.NaN : (double) photos.stream().filter(p -> p.truth() == e && p.right()).count() / n;
+        }
+
+        public Map<String, Object> toJson() {
+            ConfusionMatrix m = confusion();
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("folder", folder);
+            json.put("detector", detector);
+            json.put("model", model);
+            json.put("photos", photos.size());
+            json.put("faces_found", found());
+            json.put("right", right());
+            json.put("accuracy", accuracy());
+            json.put("accuracy_found", accuracyFound());
+            json.put("macro_f1_found", m.macroF1());
+            Map<String, Object> perClass = new LinkedHashMap<>();
+            for (Emotion e : Emotion.values()) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("photos", photos(e));
+                c.put("faces_found", photos.stream().filter(p -> p.truth() == e && p.found()).count());
+                c.put("precision", m.predicted(e) == 0 ? null : m.precision(e));
+                c.put("recall", photos(e) == 0 ? null : recall(e));
+                c.put("recall_found", m.support(e) == 0 ? null : m.recall(e));
+                perClass.put(e.label(), c);
+            }
+            json.put("per_class", perClass);
+            json.put("labels", Emotion.labels());
+            json.put("confusion_convention", "photos with a face; rows = true label, columns = the model's label, FER2013 order");
+            json.put("confusion", List.of(m.toArray()));
+            return json;
+        }
+
+        public String format() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "%s with %s, model %s: %d photos, a face in %d; accuracy %.2f%% (%d right; a photo without a face is wrong), "
+                    + "%.2f%% of the photos with a face%n", folder, detector, model, photos.size(), found(), 100 * accuracy(), right(), 100 * accuracyFound()));
+            ConfusionMatrix m = confusion();
+            sb.append(String.format(Locale.ROOT, "%-9s %6s %6s %9s %7s%n", "class", "photos", "found", "precision", "recall"));
+            for (Emotion e : Emotion.values()) {
+                if (photos(e) == 0 && m.predicted(e) == 0) {
+                    continue;
+                }
+                sb.append(String.format(Locale.ROOT, "%-9s %6d %6d %9s %7s%n", e.label(), photos(e),
+                        photos.stream().filter(p -> p.truth() == e && p.found()).count(),
+                        m.predicted(e) == 0 ? "-" : String.format(Locale.ROOT, "%.3f", m.precision(e)),
+                        photos(e) == 0 ? "-" : String.format(Locale.ROOT, "%.3f", recall(e))));
+            }
+            sb.append("confusion of the photos with a face (rows = truth, columns = label):\n").append(m.format());
+            return sb.toString();
+        }
+    }
+
+    /** Runs the app on every photo of {@code folder}; {@code progress} hears each photo done. */
+    public Result run(Path folder, String detectorName, String modelName, java.util.function.IntConsumer progress) {
+        List<Map.Entry<Path, Emotion>> files = list(folder);
+        List<Photo> out = new ArrayList<>(files.size());
+        for (Map.Entry<Path, Emotion> f : files) {
+            BufferedImage image = images.apply(f.getKey());
+            String name = folder.relativize(f.getKey()).toString();
+            List<FaceBox> faces = detector.detect(image);
+            if (faces.isEmpty()) {
+                out.add(new Photo(name, f.getValue(), null, null, null));
+            } else {
+                FaceBox box = faces.get(0);
+                byte[] crop = preprocessor.crop(image, box);
+                float[] p = classifier.classify(List.of(classifier.inputSpec().input(crop))).get(0).toArray();
+                out.add(new Photo(name, f.getValue(), box, crop, p));
+            }
+            progress.accept(out.size());
+        }
+        return new Result(folder.toString(), detectorName, modelName, out);
+    }
+
+    /** The photos of {@code folder}'s class folders with their class, in name order; one-line errors for a bad folder. */
+    public static List<Map.Entry<Path, Emotion>> list(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new EmolensException("photo folder not found: " + folder.toAbsolutePath()
+                    + ". Give a folder with one subfolder per class (angry, disgust, fear, happy, sad, surprise, neutral).");
+        }
+        List<Map.Entry<Path, Emotion>> files = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (Path dir : sorted(folder)) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            Emotion e;
+            try {
+                e = Emotion.parse(dir.getFileName().toString());
+            } catch (IllegalArgumentException ex) {
+                others.add(dir.getFileName().toString());
+                continue;
+            }
+            for (Path f : sorted(dir)) {
+                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (Files.isRegularFile(f) && IMAGE_TYPES.stream().anyMatch(n::endsWith)) {
+                    files.add(Map.entry(f, e));
+                }
+            }
+        }
+        if (files.isEmpty()) {
+            throw new EmolensException("no photos in " + folder.toAbsolutePath() + ": expected class folders (angry, disgust, fear, happy, sad, "
+                    + "surprise, neutral) holding " + String.join("/", IMAGE_TYPES) + " files"
+                    + (others.isEmpty() ? "" : "; found only the folders " + others));
+        }
+        return files;
+    }
+
+    private static List<Path> sorted(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            throw new EmolensException("cannot list " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the mistakes (wrong label or no face) as a contact sheet PNG: per photo, the photo with the detector's box,
+     * the 48x48 crop the model saw (enlarged), the truth and the label with its probability. Returns the number drawn.
+     */
+    public int writeMistakes(Result result, Path folder, Path png, int limit) {
+        List<Photo> wrong = result.photos().stream().filter(p -> !p.right()).limit(limit).toList();
+        int tileW = 330;
+        int tileH = 170;
+        int columns = 4;
+        int rows = Math.max(1, (wrong.size() + columns - 1) / columns);
+        BufferedImage sheet = Offscreen.rgb(columns * tileW, 30 + rows * tileH);
+        Graphics2D g = sheet.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(String.format(Locale.ROOT, "Mistakes: %d of %d photos (%s, %s)%s", result.photos().size() - result.right(),
+                result.photos().size(), result.detector(), result.model(), wrong.size() < result.photos().size() - result.right()
+                        ? ", first " + wrong.size() + " shown" : ""), 8, 20);
+        for (int i = 0; i < wrong.size(); i++) {
+            Photo p = wrong.get(i);
+            int x = (i % columns) * tileW;
+            int y = 30 + (i / columns) * tileH;
+            BufferedImage photo = images.apply(folder.resolve(p.file()));
+            double scale = 130.0 / Math.max(photo.getWidth(), photo.getHeight());
+            int pw = (int) Math.round(photo.getWidth() * scale);
+            int ph = (int) Math.round(photo.getHeight() * scale);
+            g.drawImage(photo, x + 4, y + 4, pw, ph, null);
+            if (p.found()) {
+                g.setColor(new Color(0xE53935));
+                g.setStroke(new BasicStroke(2));
+                FaceBox b = p.box();
+                g.drawRect(x + 4 + (int) Math.round(b.x() * scale), y + 4 + (int) Math.round(b.y() * scale),
+                        (int) Math.round(b.width() * scale), (int) Math.round(b.height() * scale));
+                BufferedImage crop = new BufferedImage(FaceTensor.SIZE, FaceTensor.SIZE, BufferedImage.TYPE_BYTE_GRAY);
+                crop.getRaster().setDataElements(0, 0, FaceTensor.SIZE, FaceTensor.SIZE, p.crop());
+                g.drawImage(crop, x + 140, y + 4, 96, 96, null);
+            }
+            g.setColor(Color.BLACK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.drawString("truth " + p.truth().label(), x + 140, y + 116);
+            g.drawString(p.found() ? String.format(Locale.ROOT, "label %s %.0f%%", p.label().orElseThrow().label(),
+                    100 * new EmotionScores(p.probability()).confidence()) : "no face found", x + 140, y + 132);
+            g.setColor(Color.DARK_GRAY);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+            String name = p.file();
+            g.drawString(name.length() > 48 ? "…" + name.substring(name.length() - 47) : name, x + 4, y + 152);
+        }
+        g.dispose();
+        try {
+            Path parent = png.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            ImageIO.write(sheet, "png", png.toFile());
+        } catch (IOException e) {
+            throw new EmolensException("cannot write " + png.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        return wrong.size();
+    }
+}
