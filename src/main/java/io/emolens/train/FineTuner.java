@@ -206,7 +206,7 @@ public final class FineTuner {
             Path model = dir.resolve(TrainServices.MODEL_FILE);
             String status = folder.hasState() ? folder.readState().status() : "new";
             boolean ended = !"new".equals(status) && !"running".equals(status) && !"stopped".equals(status);
-            if (ended) {
+            if (ended && (Files.isRegularFile(model) || "diverged".equals(status))) {
                 tuned.add(Files.isRegularFile(model) ? model : null);
                 continue;
             }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,82 @@ class TrainCommandTest {
         out.reset();
         assertEquals(0, evaluate("--data", Fixtures.CSV.toString(), "--model", run.resolve("model.zip").toString()), err.toString());
         assertTrue(out.toString().contains(String.format("PrivateTest: 50 images, accuracy %.2f%%", 100 * privateAcc)), out.toString());
+    }
+
+    @Test
+    void trainsOnFerPlusVotesAndEvaluatesAgainstTheMajority() throws Exception {
+        Path votes = Fixtures.DIR.resolve("fixture_ferplus.csv");
+        Path run = tmp.resolve("votes");
+        assertEquals(0, train("--data", Fixtures.CSV.toString(), "--arch", "tiny", "--out", run.toString(), "--max-epochs", "1",
+                "--ferplus", votes.toString(), "--label-mode", "blend:0.7", "--camera-augment"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("labels: blend:0.7; 198 of 200 Training faces kept (0 without votes in the file, 2 that annotators could not label"), text);
+        List<String> curves = Files.readAllLines(run.resolve("curves.csv"));
+        assertTrue(curves.get(0).endsWith(",general_acc,val_ferplus_majority"), curves.get(0));
+        String agreement = curves.get(1).substring(curves.get(1).lastIndexOf(',') + 1);
+        assertTrue(Double.parseDouble(agreement) >= 0 && Double.parseDouble(agreement) <= 1, curves.get(1));
+        var spec = new ObjectMapper().readTree(run.resolve("run.json").toFile()).get("config");
+        assertEquals("blend:0.7", spec.get("labels").get("mode").asText());
+        assertTrue(spec.get("augment").get("camera").asBoolean());
+
+        out.reset();
+        Path json = tmp.resolve("public.json");
+        assertEquals(0, evaluate("--data", Fixtures.CSV.toString(), "--split", "PublicTest", "--model", run.toString(),
+                "--ferplus", votes.toString(), "--json", json.toString()), err.toString());
+        var doc = new ObjectMapper().readTree(json.toFile());
+        assertEquals(47, doc.get("ferplus_majority_rows").asInt(), "make_ferplus_fixture.py's count");
+        assertEquals(Double.parseDouble(agreement), doc.get("ferplus_majority_accuracy").asDouble(), 1e-6,
+                "the run's last epoch is its model: the same agreement as its curve");
+        assertEquals(26.0 / 47, doc.get("fer2013_label_majority_accuracy").asDouble(), 1e-12);
+
+        err.reset();
+        assertEquals(2, evaluate("--data", Fixtures.CSV.toString(), "--model", run.toString(), "--ferplus", votes.toString()));
+        assertTrue(err.toString().contains("has votes for [Training, PublicTest] only, not for PrivateTest"), err.toString());
+        err.reset();
+        assertEquals(2, train("--data", Fixtures.CSV.toString(), "--arch", "tiny", "--out", tmp.resolve("x").toString(), "--label-mode", "votes"));
+        assertTrue(err.toString().contains("--label-mode votes needs --ferplus VOTES.csv"), err.toString());
+    }
+
+    @Test
+    void aFineTuningKilledWhileExportingFinishesOnResumeInsteadOfKeepingTheBase() throws Exception {
+        Path base = tmp.resolve("base");
+        assertEquals(0, train("--data", Fixtures.CSV.toString(), "--arch", "tiny", "--out", base.toString(), "--max-epochs", "1"), err.toString());
+        Path tuned = tmp.resolve("tuned");
+        assertEquals(0, train("--from", base.resolve("model.zip").toString(), "--data", Fixtures.CSV.toString(), "--out", tuned.toString(),
+                "--max-epochs", "2", "--lr", "0.01", "--ferplus", Fixtures.DIR.resolve("fixture_ferplus.csv").toString(), "--label-mode", "votes"),
+                err.toString());
+        List<float[]> first = scores(tuned.resolve("model.zip"));
+        List<float[]> before = scores(base.resolve("model.zip"));
+        assertTrue(differ(first, before), "fine-tuning changed the network");
+        for (String f : List.of("model.zip", "model.json", "member-1/model.zip", "member-1/model.json", "finetune-report.txt")) {
+            Files.deleteIfExists(tuned.resolve(f));
+        }
+        out.reset();
+        assertEquals(0, train("--resume", tuned.toString()), err.toString());
+        List<float[]> resumed = scores(tuned.resolve("model.zip"));
+        assertTrue(differ(resumed, before), "the resumed run exports the tuned network, not the base's weights");
+        for (int i = 0; i < first.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(first.get(i), resumed.get(i), 1e-6f);
+        }
+    }
+
+    private static List<float[]> scores(Path model) {
+        List<io.emolens.data.LabeledFace> faces = io.emolens.data.DatasetReader.readAny(Fixtures.CSV, io.emolens.data.ReadOptions.DEFAULT)
+                .faces().subList(0, 20);
+        try (var classifier = io.emolens.train.TrainServices.classifier(model)) {
+            return new io.emolens.eval.Evaluator().probabilities(classifier, faces);
+        }
+    }
+
+    private static boolean differ(List<float[]> a, List<float[]> b) {
+        for (int i = 0; i < a.size(); i++) {
+            for (int c = 0; c < a.get(i).length; c++) {
+                if (Math.abs(a.get(i)[c] - b.get(i)[c]) > 1e-4) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test
