@@ -11,37 +11,38 @@ import io.emolens.classify.Dl4jEmotionClassifier;
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.classify.EnsembleSpec;
 import io.emolens.core.EmolensException;
+import io.emolens.core.Emotion;
 import io.emolens.core.FileKinds;
 import io.emolens.data.Dataset;
-import io.emolens.data.FerPlusVotes;
 import io.emolens.data.DatasetReader;
+import io.emolens.data.FerPlusVotes;
 import io.emolens.data.LabeledFace;
 import io.emolens.data.ReadOptions;
 import io.emolens.data.Split;
+import io.emolens.detect.DetectorSettings;
+import io.emolens.detect.FaceDetector;
 import io.emolens.eval.ConfusionHeatmap;
 import io.emolens.eval.Evaluation;
 import io.emolens.eval.Evaluator;
 import io.emolens.eval.MajorityAgreement;
 import io.emolens.eval.PhotoBenchmark;
-import io.emolens.detect.DetectorSettings;
-import io.emolens.detect.FaceDetector;
+import io.emolens.eval.ReliabilityDiagram;
 import io.emolens.preprocess.FacePreprocessor;
 import io.emolens.preprocess.RegisteredFacePreprocessor;
 import io.emolens.session.AnalyzerFactory;
 import io.emolens.source.ImageReader;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-import io.emolens.eval.ReliabilityDiagram;
 import io.emolens.train.EnsembleBuilder;
 import io.emolens.train.TrainServices;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code emolens evaluate}: scores a model on one FER2013 split and prints and saves the metrics. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate a model on a FER2013 split with the model's own inference (an ensemble's members, flip averaging and temperature as its metadata says): accuracy, macro-F1, log-loss, ECE (15 bins), per-class precision/recall/F1 and the confusion matrix (rows = true label, FER order). With --json, also a confusion heatmap and a reliability diagram PNG beside the JSON."})
+        description = {"Evaluate a model on a FER2013 split with the model's own inference (an ensemble's members, flip averaging and temperature as its metadata says): accuracy, macro-F1, log-loss, ECE (15 bins), per-class precision/recall/F1 and the confusion matrix (rows = true label, FER order). With --json, also a confusion heatmap and a reliability diagram PNG beside the JSON. "
+                + "--ferplus adds the agreement with the FER+ annotators' majority; --photos DIR runs the app end to end on whole labelled photos instead."})
 public final class EvaluateCommand implements Callable<Integer> {
     private final AnalyzerFactory analyzers;
     private final PrintStream console;
@@ -187,7 +188,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new EmolensException("--crop-by must be box or eyes, was " + cropBy);
         }
         DetectorSettings settings = detection.settings(spec.commandLine());
-        List<java.util.Map.Entry<Path, io.emolens.core.Emotion>> files = PhotoBenchmark.list(photos);
+        List<Map.Entry<Path, Emotion>> files = PhotoBenchmark.list(photos);
         FacePreprocessor crop = analyzers.preprocessor();
         if (crop instanceof RegisteredFacePreprocessor registered) {
             registered = registered.scaled(cropScale);

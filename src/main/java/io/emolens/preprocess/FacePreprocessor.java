@@ -4,10 +4,10 @@ import java.awt.image.BufferedImage;
 
 import io.emolens.core.FaceBox;
 
-/** Turns a detected face into the classifier's input: crop with margin, grayscale, 48x48. */
+/** Turns a detected face into the classifier's input: a square crop around the face, grayscale, 48x48. */
 public interface FacePreprocessor {
 
-    /** 48x48 gray pixels, row-major, of {@code box} (grown by the margin and clipped to the image). */
+    /** 48x48 gray pixels, row-major, of the face in {@code box} (framed as the implementation frames faces). */
     byte[] crop(BufferedImage image, FaceBox box);
 
     /** {@link #crop} followed by {@link FaceTensor#normalize}. */

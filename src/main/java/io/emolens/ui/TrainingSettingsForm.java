@@ -31,7 +31,7 @@ final class TrainingSettingsForm extends FormPanel {
     private final JCheckBox classWeights = new JCheckBox("weight rare classes up", false);
     private final JSpinner averageFrom = spinner(0, 0, 500, 1);
     private final JCheckBox camera = new JCheckBox("low resolution, blur, low light, noise, JPEG", false);
-    private final JTextField votes = new JTextField(18);
+    private final JTextField votes = new JTextField(8);
     private final JButton browseVotes = new JButton("Browse…");
     private final JComboBox<String> labels = new JComboBox<>(new String[] {"fer2013", "votes", "majority", "blend"});
     private final JSpinner blend = spinner(0.5, 0.0, 1.0, 0.1);
@@ -55,9 +55,9 @@ final class TrainingSettingsForm extends FormPanel {
                 + "(stochastic weight averaging), usually a little better than any single epoch; raise the patience so the run gets there.");
         addRow("Camera distortions", camera, "Also trains on faces as a webcam and the app's own crop give them: each 1 in 4, a small face enlarged, "
                 + "blur, low light, sensor noise, JPEG compression (train --camera-augment).");
-        JPanel votesRow = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 4, 0));
-        votesRow.add(votes);
-        votesRow.add(browseVotes);
+        JPanel votesRow = new JPanel(new java.awt.BorderLayout(4, 0));
+        votesRow.add(votes, java.awt.BorderLayout.CENTER);
+        votesRow.add(browseVotes, java.awt.BorderLayout.EAST);
         browseVotes.addActionListener(e -> {
             JFileChooser chooser = new JFileChooser();
             chooser.setDialogTitle("FER+ votes (fer2013new.csv)");

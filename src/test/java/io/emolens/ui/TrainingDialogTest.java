@@ -60,6 +60,7 @@ class TrainingDialogTest {
             TrainingDialog d = window[0].trainingDialog();
             d.setData(TestFiles.resource("fer2013/fixture_fer2013.csv"));
             d.settings().setMaxEpochs(3);
+            d.settings().setVotes(TestFiles.resource("fer2013/fixture_ferplus.csv"), "votes");
             d.checkData();
         });
         TrainingDialog dialog = window[0].trainingDialog();
@@ -74,6 +75,9 @@ class TrainingDialogTest {
 
         int epochs = onEdtInt(() -> dialog.result().history().size());
         assertEquals(epochs, onEdtInt(() -> dialog.curves().epochPoints()), "one chart point per epoch");
+        assertEquals(epochs, onEdtInt(() -> dialog.curves().ferPlusPoints()), "the PublicTest agreement with the FER+ majority, per epoch");
+        assertEquals("votes", new com.fasterxml.jackson.databind.ObjectMapper().readTree(dialog.result().runDir().resolve("run.json").toFile())
+                .get("config").get("labels").get("mode").asText(), "the run trained on the votes chosen in the dialog");
         assertTrue(epochs >= 1 && epochs <= 3);
         assertTrue(onEdtInt(() -> dialog.curves().bestEpoch()) >= 1);
         assertNotNull(dialog.result().test(), "the fixture has PrivateTest rows, so the run ends with their evaluation");
@@ -103,6 +107,7 @@ class TrainingDialogTest {
                 "resuming without checked data reads the data the run was started on");
         assertEquals(epochs + 1, onEdtInt(() -> resumed.result().history().size()), "the resumed run continued for one more epoch");
         assertEquals(epochs + 1, onEdtInt(() -> resumed.curves().epochPoints()), "the charts redraw the epochs before the resume");
+        assertEquals(epochs + 1, onEdtInt(() -> resumed.curves().ferPlusPoints()), "and their FER+ agreement");
         SwingUtilities.invokeAndWait(() -> {
             resumed.close();
             window[0].quit();
