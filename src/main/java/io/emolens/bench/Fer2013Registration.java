@@ -22,8 +22,10 @@ import io.emolens.preprocess.FaceTensor;
  * {@link CropGeometry} that puts the app's detections where FER2013 has its faces.
  */
 public final class Fer2013Registration {
-    static final int UPSCALE = 4;
-    static final int PAD = 12;
+    /** How much each FER2013 face is enlarged before detection. */
+    public static final int UPSCALE = 4;
+    /** Replicated border added on each side of a 48x48 face before enlarging. */
+    public static final int PAD = 12;
     private static final int S = FaceTensor.SIZE;
 
     /**
@@ -75,7 +77,7 @@ public final class Fer2013Registration {
                 Landmark l = b.landmarks().get(1);
                 double ex = (r.x() + l.x()) / 2 / UPSCALE - PAD;
                 double ey = (r.y() + l.y()) / 2 / UPSCALE - PAD;
-                eyes.add(new double[] {ex, ey, Math.hypot(l.x() - r.x(), l.y() - r.y()) / UPSCALE, cx, cy, h});
+                eyes.add(new double[] {ex, ey, Math.hypot(l.x() - r.x(), l.y() - r.y()) / UPSCALE});
             }
         }
         if (boxes.isEmpty()) {
@@ -86,7 +88,6 @@ public final class Fer2013Registration {
         double cy = median(boxes, 1);
         double w = median(boxes, 2);
         double h = median(boxes, 3);
-        double ref = landmarks ? h : w;
         List<double[]> ratios = new ArrayList<>();
         for (double[] b : boxes) {
             double r = landmarks ? b[3] : b[2];
@@ -101,7 +102,7 @@ public final class Fer2013Registration {
     }
 
     /** The face padded by {@value #PAD} replicated pixels on each side and enlarged {@value #UPSCALE}x (bicubic), as BGR. */
-    static BufferedImage enlarged(byte[] pixels) {
+    public static BufferedImage enlarged(byte[] pixels) {
         int side = S + 2 * PAD;
         BufferedImage padded = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
         byte[] out = ((java.awt.image.DataBufferByte) padded.getRaster().getDataBuffer()).getData();

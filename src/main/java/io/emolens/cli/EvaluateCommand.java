@@ -200,7 +200,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.println("evaluating " + classifier.name() + " on " + files.size() + " photos in " + photos + " with " + settings.describe());
             bench = new PhotoBenchmark(detector, crop, classifier, ImageReader::read);
             ProgressBar bar = new ProgressBar(errors, true, "photos");
-            r = bench.run(photos, settings.kind().title(), model.getFileName().toString(), done -> bar.update(done, files.size()));
+            r = bench.run(photos, files, settings.kind().title(), model.getFileName().toString(), done -> bar.update(done, files.size()));
             bar.finish();
         }
         out.print(r.format());
@@ -218,26 +218,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             Map<String, Object> doc = new java.util.LinkedHashMap<>(r.toJson());
             doc.put("crop_scale", cropScale);
             doc.put("crop_by", cropBy == null ? "app" : cropBy);
-            try {
-                Path parent = json.toAbsolutePath().getParent();
-                java.nio.file.Files.createDirectories(parent);
-                new com.fasterxml.jackson.databind.ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                        .writeValue(json.toFile(), doc);
-            } catch (java.io.IOException e) {
-                throw new EmolensException("cannot write " + json.toAbsolutePath() + ": " + e.getMessage(), e);
-            }
+            Evaluation.writeDocument(json, doc);
             Path sheet = mistakesPath(json);
             int drawn = bench.writeMistakes(r, photos, sheet, 200);
             out.println("wrote " + json + " and " + sheet + " (" + drawn + " mistakes)");
         }
         return 0;
-    }
-
-    /** {@code out/eval.json} -> {@code out/eval-mistakes.png}. */
-    static Path mistakesPath(Path json) {
-        String name = json.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return json.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-mistakes.png");
     }
 
     private static String describe(EnsembleSpec s) {
@@ -256,16 +242,23 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     /** {@code out/eval.json} -> {@code out/eval-reliability.png}. */
     static Path reliabilityPath(Path json) {
-        String name = json.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return json.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-reliability.png");
+        return besideJson(json, "-reliability.png");
     }
 
     /** {@code out/eval.json} -> {@code out/eval.png}. */
     static Path heatmapPath(Path json) {
-        String name = json.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return json.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".png");
+        return besideJson(json, ".png");
     }
 
+    /** {@code out/eval.json} -> {@code out/eval-mistakes.png}. */
+    static Path mistakesPath(Path json) {
+        return besideJson(json, "-mistakes.png");
+    }
+
+    /** The file beside {@code json} named as it is without its extension, then {@code suffix}. */
+    private static Path besideJson(Path json, String suffix) {
+        String name = json.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return json.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
+    }
 }

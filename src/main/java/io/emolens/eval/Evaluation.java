@@ -90,11 +90,15 @@ public record Evaluation(String split, ConfusionMatrix confusion, double logLoss
 
     /** Writes {@link #toJson()} and {@code extra} keys after it to {@code file}, creating its folder. */
     public void writeJson(Path file, Map<String, Object> extra) {
+        Map<String, Object> json = toJson();
+        json.putAll(extra);
+        writeDocument(file, json);
+    }
+
+    /** Writes {@code json} as indented JSON to {@code file}, creating its folder (the evaluation files of every kind). */
+    public static void writeDocument(Path file, Map<String, Object> json) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Map<String, Object> json = toJson();
-            json.putAll(extra);
+            Files.createDirectories(file.toAbsolutePath().getParent());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
         } catch (IOException e) {
             throw new EmolensException("cannot write evaluation JSON " + file.toAbsolutePath() + ": " + e.getMessage(), e);

@@ -18,8 +18,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import javax.imageio.ImageIO;
-
 import io.emolens.classify.EmotionClassifier;
 import io.emolens.core.EmolensException;
 import io.emolens.core.EmotionScores;
@@ -163,9 +161,9 @@ public final class PhotoBenchmark {
         }
     }
 
-    /** Runs the app on every photo of {@code folder}; {@code progress} hears each photo done. */
-    public Result run(Path folder, String detectorName, String modelName, java.util.function.IntConsumer progress) {
-        List<Map.Entry<Path, Emotion>> files = list(folder);
+    /** Runs the app on {@code files} of {@code folder} (as {@link #list} gives them); {@code progress} hears each photo done. */
+    public Result run(Path folder, List<Map.Entry<Path, Emotion>> files, String detectorName, String modelName,
+                      java.util.function.IntConsumer progress) {
         List<Photo> out = new ArrayList<>(files.size());
         for (Map.Entry<Path, Emotion> f : files) {
             BufferedImage image = images.apply(f.getKey());
@@ -237,16 +235,10 @@ public final class PhotoBenchmark {
         int columns = 4;
         int rows = Math.max(1, (wrong.size() + columns - 1) / columns);
         BufferedImage sheet = Offscreen.rgb(columns * tileW, 30 + rows * tileH);
-        Graphics2D g = sheet.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        Graphics2D g = Offscreen.titled(sheet, String.format(Locale.ROOT, "Mistakes: %d of %d photos (%s, %s)%s",
+                result.photos().size() - result.right(), result.photos().size(), result.detector(), result.model(),
+                wrong.size() < result.photos().size() - result.right() ? ", first " + wrong.size() + " shown" : ""));
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(String.format(Locale.ROOT, "Mistakes: %d of %d photos (%s, %s)%s", result.photos().size() - result.right(),
-                result.photos().size(), result.detector(), result.model(), wrong.size() < result.photos().size() - result.right()
-                        ? ", first " + wrong.size() + " shown" : ""), 8, 20);
         for (int i = 0; i < wrong.size(); i++) {
             Photo p = wrong.get(i);
             int x = (i % columns) * tileW;
@@ -277,13 +269,7 @@ public final class PhotoBenchmark {
             g.drawString(name.length() > 48 ? "…" + name.substring(name.length() - 47) : name, x + 4, y + 152);
         }
         g.dispose();
-        try {
-            Path parent = png.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            ImageIO.write(sheet, "png", png.toFile());
-        } catch (IOException e) {
-            throw new EmolensException("cannot write " + png.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
+        Offscreen.writePng(sheet, png, "contact sheet");
         return wrong.size();
     }
 }

@@ -4,7 +4,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import io.emolens.TestFiles;
+import io.emolens.bench.Fer2013Registration;
 import io.emolens.core.FaceBox;
 import io.emolens.core.Landmark;
 import io.emolens.detect.YunetConfig;
@@ -92,12 +92,12 @@ class RegisteredFacePreprocessorTest {
         BufferedImage image = TestFiles.photo(photo);
         for (FaceBox face : yunet.detect(image)) {
             byte[] crop = CROP.crop(image, face);
-            FaceBox again = yunet.detect(enlarged(crop)).get(0);
+            FaceBox again = yunet.detect(Fer2013Registration.enlarged(crop)).get(0);
             Landmark right = again.landmarks().get(0);
             Landmark left = again.landmarks().get(1);
-            double mx = ((right.x() + left.x()) / 2) / UPSCALE - PAD;
-            double my = ((right.y() + left.y()) / 2) / UPSCALE - PAD;
-            double distance = Math.hypot(left.x() - right.x(), left.y() - right.y()) / UPSCALE;
+            double mx = ((right.x() + left.x()) / 2) / Fer2013Registration.UPSCALE - Fer2013Registration.PAD;
+            double my = ((right.y() + left.y()) / 2) / Fer2013Registration.UPSCALE - Fer2013Registration.PAD;
+            double distance = Math.hypot(left.x() - right.x(), left.y() - right.y()) / Fer2013Registration.UPSCALE;
             assertEquals(24.0, mx, 2.5, photo + " " + face + ": eye midpoint x in the crop");
             assertEquals(CropGeometry.YUNET.eyeY() * 48, my, 2.5, photo + " " + face + ": eye midpoint y in the crop");
             assertEquals(CropGeometry.YUNET.eyeDistance() * 48, distance, 2.5, photo + " " + face + ": eye distance in the crop");
@@ -133,27 +133,6 @@ class RegisteredFacePreprocessorTest {
         assertTrue(meanAbsoluteDifference(padded, reference) < 0.5, "the crop at the edge equals the crop of the frame padded with its edge");
         byte[] inside = CROP.crop(photo, face);
         assertTrue(meanAbsoluteDifference(padded, inside) > 3, "the padded crop is not the face moved back inside the frame");
-    }
-
-    private static final int UPSCALE = 4;
-    private static final int PAD = 12;
-
-    /** The crop as {@code bench registration} shows FER2013's faces to the detector: padded 12 px, enlarged 4x. */
-    private static BufferedImage enlarged(byte[] crop) {
-        int side = 48 + 2 * PAD;
-        BufferedImage padded = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] out = ((DataBufferByte) padded.getRaster().getDataBuffer()).getData();
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                out[y * side + x] = crop[Math.max(0, Math.min(47, y - PAD)) * 48 + Math.max(0, Math.min(47, x - PAD))];
-            }
-        }
-        BufferedImage big = new BufferedImage(side * UPSCALE, side * UPSCALE, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = big.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.drawImage(padded, 0, 0, side * UPSCALE, side * UPSCALE, null);
-        g.dispose();
-        return big;
     }
 
     private static BufferedImage rotated(BufferedImage image, double angle) {
