@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.emolens.core.Csv;
 import io.emolens.bench.DetectionBenchmark;
 import io.emolens.core.EmolensException;
 import io.emolens.core.FaceBox;
@@ -108,7 +109,7 @@ public final class BenchDetectCommand implements Callable<Integer> {
                     w.println(FaceAnnotations.HEADER);
                     for (DetectionBenchmark.Detection d : r.detections()) {
                         FaceBox b = d.box();
-                        w.printf("%s,%d,%d,%d,%d,%d,face%n", d.file(), d.frame(), b.x(), b.y(), b.width(), b.height());
+                        w.println(Csv.line(d.file(), d.frame(), b.x(), b.y(), b.width(), b.height(), "face"));
                     }
                 }
             });

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.emolens.core.Csv;
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
 import io.emolens.core.EmotionScores;
@@ -16,15 +17,15 @@ final class PredictionsCsv {
     private PredictionsCsv() {
     }
 
-    /** A row: {@code context} (quoted where needed), the top label, the probabilities; empty label and values without any. */
+    /** A row: {@code context}, the top label, the probabilities; empty label and values without any. */
     static String row(List<String> context, float[] probabilities) {
         List<String> fields = new ArrayList<>();
-        context.forEach(c -> fields.add(quote(c)));
+        fields.addAll(context);
         fields.add(probabilities == null ? "" : new EmotionScores(probabilities).top().label());
         for (int i = 0; i < Emotion.COUNT; i++) {
             fields.add(probabilities == null ? "" : String.format(Locale.ROOT, "%.6f", probabilities[i]));
         }
-        return String.join(",", fields);
+        return Csv.line(fields);
     }
 
     static void write(Path file, List<String> context, List<String> rows) {
@@ -34,7 +35,7 @@ final class PredictionsCsv {
             header.add(e.column());
         }
         List<String> lines = new ArrayList<>();
-        lines.add(String.join(",", header));
+        lines.add(Csv.line(header));
         lines.addAll(rows);
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -43,9 +44,5 @@ final class PredictionsCsv {
         } catch (IOException e) {
             throw new EmolensException("cannot write " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
+import io.emolens.core.Csv;
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
 import io.emolens.core.FileKinds;
@@ -26,8 +27,9 @@ import io.emolens.preprocess.FaceTensor;
 /**
  * Reads the Kaggle {@code fer2013.csv} ({@code emotion,pixels,Usage}; columns in any order, {@code .gz}
  * accepted, gzip recognized by content). Line numbers in reports are 1-based file lines, the header being line 1.
- * Takes CSVs as spreadsheets save them: a UTF-8 byte-order mark, CRLF line ends, quoted fields, extra columns
- * (ignored and reported). A file without a {@code Usage} column is read as all Training, and the report says so.
+ * Takes CSVs as spreadsheets save them ({@link Csv}'s dialect): a UTF-8 byte-order mark, CRLF line ends, quoted fields,
+ * extra columns (ignored and reported). A row is one line (no FER2013 field holds a line break), so a stray quote or an
+ * enormous line costs that row alone, reported with its line number, never the rows after it. A file without a {@code Usage} column is read as all Training, and the report says so.
  * A video, image or other binary file is refused before anything of it is parsed or printed.
  */
 public final class Fer2013CsvReader implements DatasetReader {
@@ -135,7 +137,13 @@ public final class Fer2013CsvReader implements DatasetReader {
     private record RowParser(String file, boolean hasHeader, int emotionCol, int pixelsCol, int usageCol, int columns) {
 
         static RowParser fromHeader(String header, String file, DataIssues issues) {
-            List<String> cols = CsvFields.split(header);
+            List<String> cols;
+            try {
+                cols = Csv.fields(header);
+            } catch (IllegalArgumentException e) {
+                throw new EmolensException(file + " line 1: header '" + FileKinds.printable(header, 120) + "': " + e.getMessage()
+                        + "; expected 'emotion,pixels,Usage' as in the Kaggle fer2013.csv");
+            }
             int emotion = -1;
             int pixels = -1;
             int usage = -1;
@@ -168,7 +176,12 @@ public final class Fer2013CsvReader implements DatasetReader {
 
         /** A {@link LabeledFace}, or the {@link DataIssue} that rejects the row. */
         Object parse(String line, long lineNo) {
-            List<String> cols = CsvFields.split(line);
+            List<String> cols;
+            try {
+                cols = Csv.fields(line);
+            } catch (IllegalArgumentException e) {
+                return issue(IssueKind.BROKEN_QUOTES, lineNo, e.getMessage());
+            }
             if (cols.size() < columns) {
                 return issue(IssueKind.MISSING_COLUMN, lineNo, cols.size() + " columns, expected " + columns);
             }

@@ -1,11 +1,8 @@
 package io.emolens.data;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.emolens.core.Csv;
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
 
@@ -182,30 +180,22 @@ public final class FerPlusVotes {
     public static FerPlusVotes read(Path file) {
         String name = file.toString();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             InputStream in = Fer2013CsvReader.decompressed(raw, name);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            if (header == null) {
+             Csv.Rows csv = Csv.open(Fer2013CsvReader.decompressed(raw, name), name)) {
+            List<String> names = csv.header();
+            if (names.isEmpty()) {
                 throw new EmolensException(name + " is empty: expected the FER+ votes header "
                         + "Usage,Image name," + String.join(",", COLUMNS));
             }
-            List<String> names = CsvFields.split(header.strip());
-            int usage = index(names, "Usage", name);
-            int image = index(names, "Image name", name);
+            int usage = index(csv, "Usage", name);
+            int image = index(csv, "Image name", name);
             int[] vote = new int[COLUMNS.size()];
             for (int c = 0; c < vote.length; c++) {
-                vote[c] = index(names, COLUMNS.get(c), name);
+                vote[c] = index(csv, COLUMNS.get(c), name);
             }
             Map<Integer, Row> rows = new HashMap<>();
-            String line;
-            int lineNo = 1;
             int dataRow = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> f = CsvFields.split(line);
+            for (Csv.Row f : csv) {
+                int lineNo = (int) f.line();
                 if (f.size() < names.size()) {
                     throw new EmolensException(String.format("%s line %d: %d fields, the header has %d", name, lineNo, f.size(), names.size()));
                 }
@@ -241,11 +231,10 @@ public final class FerPlusVotes {
         }
     }
 
-    private static int index(List<String> header, String column, String file) {
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).trim().equalsIgnoreCase(column)) {
-                return i;
-            }
+    private static int index(Csv.Rows csv, String column, String file) {
+        int i = csv.column(column);
+        if (i >= 0) {
+            return i;
         }
         throw new EmolensException(file + " is not a FER+ votes file: its header has no '" + column + "' column (expected Usage,Image name,"
                 + String.join(",", COLUMNS) + ")");

@@ -10,7 +10,8 @@ public enum IssueKind {
     UNKNOWN_USAGE("unknown Usage"),
     UNKNOWN_CLASS_FOLDER("unknown class folder"),
     UNREADABLE_IMAGE("unreadable image"),
-    LINE_TOO_LONG("line too long");
+    LINE_TOO_LONG("line too long"),
+    BROKEN_QUOTES("unclosed quote");
 
     private final String description;
 

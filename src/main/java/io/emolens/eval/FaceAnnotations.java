@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.emolens.core.Csv;
 import io.emolens.core.EmolensException;
 import io.emolens.core.FaceBox;
 
@@ -35,33 +36,31 @@ public record FaceAnnotations(Path folder, Map<Frame, List<Truth>> frames) {
 
     /** Reads {@code csv}; EmolensException naming the file and line of a bad row. */
     public static FaceAnnotations read(Path csv) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(csv);
-        } catch (IOException e) {
-            throw new EmolensException("Cannot read face annotations " + csv + ": " + e.getMessage(), e);
-        }
-        if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER)) {
-            throw new EmolensException(csv + " line 1: expected the header " + HEADER);
+        if (!Files.isRegularFile(csv)) {
+            throw new EmolensException("Cannot read face annotations " + csv + ": no such file");
         }
         Map<Frame, List<Truth>> frames = new LinkedHashMap<>();
-        for (int n = 1; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
+        try (Csv.Rows rows = Csv.open(csv)) {
+            if (!String.join(",", rows.header()).equals(HEADER)) {
+                throw new EmolensException(csv + " line 1: expected the header " + HEADER);
             }
-            try {
-                parse(line, frames);
-            } catch (IllegalArgumentException e) {
-                throw new EmolensException(csv + " line " + (n + 1) + ": " + e.getMessage() + " (" + line + ")", e);
+            for (Csv.Row row : rows) {
+                if (row.get(0).strip().startsWith("#")) {
+                    continue;
+                }
+                try {
+                    parse(row.fields(), frames);
+                } catch (IllegalArgumentException e) {
+                    throw new EmolensException(csv + " line " + row.line() + ": " + e.getMessage() + " (" + Csv.line(row.fields()) + ")", e);
+                }
             }
         }
         Path parent = csv.toAbsolutePath().getParent();
         return new FaceAnnotations(parent, frames);
     }
 
-    private static void parse(String line, Map<Frame, List<Truth>> frames) {
-        String[] f = line.split(",", -1);
+    private static void parse(List<String> fields, Map<Frame, List<Truth>> frames) {
+        String[] f = fields.toArray(String[]::new);
         if (f.length != 7) {
             throw new IllegalArgumentException("expected 7 fields, found " + f.length);
         }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.emolens.core.Csv;
 import io.emolens.preprocess.FaceTensor;
 
 /**
@@ -36,8 +37,7 @@ public final class CropsCsvWriter implements AutoCloseable {
             throw new IllegalArgumentException("expected " + FaceTensor.PIXELS + " pixels, got " + pixels.length);
         }
         try {
-            out.write(sessionMs + "," + frame + "," + faceId + ",");
-            out.write(pixelText(pixels));
+            out.write(Csv.line(sessionMs, frame, faceId, pixelText(pixels)));
             out.write('\n');
             rows++;
         } catch (IOException e) {

@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
+import io.emolens.core.Csv;
 import io.emolens.core.Emotion;
 import io.emolens.core.EmotionScores;
 import io.emolens.core.FaceBox;
@@ -28,6 +31,7 @@ public final class FacesCsvWriter implements AutoCloseable {
     public static final String APPENDED = "session_ms";
     /** The header as written: {@link #HEADER} then {@link #APPENDED}. */
     public static final String FULL_HEADER = HEADER + "," + APPENDED;
+    private static final int HEADER_COLUMNS = HEADER.split(",").length;
     private static final long FLUSH_NANOS = 1_000_000_000L;
     private final Path file;
     private final BufferedWriter out;
@@ -81,33 +85,26 @@ public final class FacesCsvWriter implements AutoCloseable {
 
     static String row(AnalyzedFrame analyzed, TrackedFace face) {
         FaceBox b = face.box();
-        StringBuilder sb = new StringBuilder(160);
-        sb.append(analyzed.frame().index()).append(',')
-                .append(analyzed.frame().timeMs()).append(',')
-                .append(csv(analyzed.frame().source())).append(',')
-                .append(face.id()).append(',')
-                .append(b.x()).append(',').append(b.y()).append(',').append(b.width()).append(',').append(b.height()).append(',');
+        List<Object> fields = new ArrayList<>(HEADER_COLUMNS);
+        fields.addAll(List.of(analyzed.frame().index(), analyzed.frame().timeMs(), analyzed.frame().source(), face.id(),
+                b.x(), b.y(), b.width(), b.height()));
         if (face.scores().isPresent()) {
             EmotionScores s = face.scores().get();
-            sb.append(s.top().label()).append(',').append(decimal(s.confidence()));
+            fields.add(s.top().label());
+            fields.add(decimal(s.confidence()));
             for (Emotion e : Emotion.values()) {
-                sb.append(',').append(decimal(s.get(e)));
+                fields.add(decimal(s.get(e)));
             }
         } else {
-            sb.append(",,,,,,,,");
+            while (fields.size() < HEADER_COLUMNS) {
+                fields.add("");
+            }
         }
-        return sb.toString();
+        return Csv.line(fields);
     }
 
     private static String decimal(float v) {
         return String.format(Locale.ROOT, "%.6f", v);
-    }
-
-    private static String csv(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     @Override

@@ -3,12 +3,12 @@ package io.emolens.record;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.emolens.core.Csv;
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
 
@@ -25,7 +25,7 @@ public final class LabelsCsv {
     public static void write(Path file, List<LabelSegment> segments) {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (LabelSegment s : segments) {
-            sb.append(s.startMs()).append(',').append(s.endMs()).append(',').append(s.label().label()).append('\n');
+            sb.append(Csv.line(s.startMs(), s.endMs(), s.label().label())).append('\n');
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
@@ -38,26 +38,18 @@ public final class LabelsCsv {
 
     /** The segments of {@code file}; an empty list when it does not exist (a session without labels). */
     public static List<LabelSegment> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             return List.of();
-        } catch (IOException e) {
-            throw new EmolensException("Cannot read " + file + ": " + e.getMessage(), e);
         }
         List<LabelSegment> out = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] cols = line.split(",", -1);
-            try {
-                out.add(new LabelSegment(Long.parseLong(cols[0].trim()), Long.parseLong(cols[1].trim()), Emotion.parse(cols[2])));
-            } catch (RuntimeException e) {
-                throw new EmolensException(file + " line " + (i + 1) + ": '" + line + "' is not start_ms,end_ms,label ("
-                        + e.getMessage() + "). Fix or delete the line.", e);
+        try (Csv.Rows rows = Csv.open(file)) {
+            for (Csv.Row row : rows) {
+                try {
+                    out.add(new LabelSegment(Long.parseLong(row.get(0).trim()), Long.parseLong(row.get(1).trim()), Emotion.parse(row.get(2))));
+                } catch (RuntimeException e) {
+                    throw new EmolensException(file + " line " + row.line() + ": '" + Csv.line(row.fields()) + "' is not start_ms,end_ms,label ("
+                            + e.getMessage() + "). Fix or delete the line.", e);
+                }
             }
         }
         return out;

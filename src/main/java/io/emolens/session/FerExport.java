@@ -1,19 +1,18 @@
 package io.emolens.session;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
+import io.emolens.core.Csv;
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
-import io.emolens.preprocess.FaceTensor;
+import io.emolens.record.CropsCsvReader;
 import io.emolens.record.CropsCsvWriter;
 import io.emolens.record.LabelSegment;
 
@@ -38,28 +37,20 @@ public final class FerExport {
         List<LabelSegment> labels = session.labels();
         long[] counts = new long[Emotion.COUNT];
         Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".tmp");
-        try (BufferedReader in = Files.newBufferedReader(session.crops(), StandardCharsets.US_ASCII);
-             BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
+        if (!Files.isRegularFile(session.crops())) {
+            throw new EmolensException(session.folder() + " has no " + session.crops().getFileName()
+                    + ": it was recorded before crops were saved. Record the session again to export crops.");
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
             w.write(HEADER);
             w.write('\n');
-            String line = in.readLine();
-            if (line == null || !line.equals(CropsCsvWriter.HEADER)) {
-                throw new EmolensException(session.crops() + " line 1: expected '" + CropsCsvWriter.HEADER + "'.");
-            }
-            while ((line = in.readLine()) != null) {
-                String[] c = line.split(",", 4);
-                if (c.length < 4 || !completePixels(c[3])) {
-                    continue;
-                }
-                Optional<Emotion> label = AgreementReport.labelAt(labels, Long.parseLong(c[0]));
+            CropsCsvReader.forEach(session.crops(), crop -> {
+                Optional<Emotion> label = AgreementReport.labelAt(labels, crop.sessionMs());
                 if (label.isPresent()) {
-                    w.write(label.get().index() + "," + c[3] + ",Training\n");
+                    write(w, out, Csv.line(label.get().index(), CropsCsvWriter.pixelText(crop.pixels()), "Training"));
                     counts[label.get().index()]++;
                 }
-            }
-        } catch (NoSuchFileException e) {
-            throw new EmolensException(session.folder() + " has no " + session.crops().getFileName()
-                    + ": it was recorded before crops were saved. Record the session again to export crops.", e);
+            });
         } catch (IOException e) {
             throw new EmolensException("Cannot export crops to " + out + ": " + e.getMessage(), e);
         }
@@ -77,14 +68,12 @@ public final class FerExport {
         return counts;
     }
 
-    /** A crops.csv pixel field is complete when it holds all 2304 values (a killed recording may cut the last one). */
-    private static boolean completePixels(String pixels) {
-        int spaces = 0;
-        for (int i = 0; i < pixels.length(); i++) {
-            if (pixels.charAt(i) == ' ') {
-                spaces++;
-            }
+    private static void write(BufferedWriter w, Path file, String line) {
+        try {
+            w.write(line);
+            w.write('\n');
+        } catch (IOException e) {
+            throw new EmolensException("Cannot export crops to " + file + ": " + e.getMessage(), e);
         }
-        return spaces == FaceTensor.PIXELS - 1 && !pixels.endsWith(" ");
     }
 }

@@ -1,10 +1,8 @@
 package io.emolens.session;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -19,13 +17,14 @@ import java.util.Optional;
 
 import io.emolens.classify.ModelMetadata;
 import io.emolens.classify.ModelStore;
+import io.emolens.core.Csv;
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
 import io.emolens.data.DataIssues;
 import io.emolens.data.Dataset;
 import io.emolens.data.LabeledFace;
 import io.emolens.data.Split;
-import io.emolens.preprocess.FaceTensor;
+import io.emolens.record.CropsCsvReader;
 import io.emolens.record.CropsCsvWriter;
 import io.emolens.record.LabelSegment;
 import io.emolens.train.FineTuner;
@@ -117,62 +116,21 @@ public final class Personalizer {
         Map<LabelSegment, List<LabeledFace>> out = new LinkedHashMap<>();
         session.labels().forEach(s -> out.put(s, new ArrayList<>()));
         Path file = session.crops();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
-            String line = in.readLine();
-            if (line == null || !line.equals(CropsCsvWriter.HEADER)) {
-                throw new EmolensException(file + " line 1: expected '" + CropsCsvWriter.HEADER + "'.");
-            }
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                String[] c = line.split(",", 4);
-                Optional<byte[]> pixels = c.length == 4 ? pixels(c[3]) : Optional.empty();
-                if (pixels.isEmpty()) {
-                    continue;
-                }
-                long ms;
-                try {
-                    ms = Long.parseLong(c[0]);
-                } catch (NumberFormatException e) {
-                    continue;
-                }
-                for (LabelSegment s : session.labels()) {
-                    if (s.contains(ms)) {
-                        digest.update(line.getBytes(StandardCharsets.US_ASCII));
-                        out.get(s).add(new LabeledFace(pixels.get(), s.label(), Split.TRAINING, file.getFileName() + ":" + lineNo));
-                        break;
-                    }
-                }
-            }
-        } catch (NoSuchFileException e) {
+        if (!Files.isRegularFile(file)) {
             throw new EmolensException(session.folder() + " has no " + file.getFileName() + ": it was recorded before face crops were"
-                    + " saved, so it cannot personalize a model. Record the session again.", e);
-        } catch (IOException e) {
-            throw new EmolensException("cannot read " + file + ": " + e.getMessage(), e);
+                    + " saved, so it cannot personalize a model. Record the session again.");
         }
+        CropsCsvReader.forEach(file, crop -> {
+            for (LabelSegment s : session.labels()) {
+                if (s.contains(crop.sessionMs())) {
+                    digest.update(Csv.line(crop.sessionMs(), crop.frame(), crop.faceId(), CropsCsvWriter.pixelText(crop.pixels()))
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.get(s).add(new LabeledFace(crop.pixels(), s.label(), Split.TRAINING, file.getFileName() + ":" + crop.line()));
+                    break;
+                }
+            }
+        });
         return out;
-    }
-
-    /** The 2304 grey values of a crops.csv pixel field; empty for a cut or damaged one (a killed recording). */
-    private static Optional<byte[]> pixels(String field) {
-        String[] v = field.split(" ");
-        if (v.length != FaceTensor.PIXELS) {
-            return Optional.empty();
-        }
-        byte[] out = new byte[FaceTensor.PIXELS];
-        for (int i = 0; i < v.length; i++) {
-            int p;
-            try {
-                p = Integer.parseInt(v[i]);
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-            if (p < 0 || p > 255) {
-                return Optional.empty();
-            }
-            out[i] = (byte) p;
-        }
-        return Optional.of(out);
     }
 
     /**

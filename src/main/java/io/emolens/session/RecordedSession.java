@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.emolens.core.Csv;
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
 import io.emolens.core.EmotionScores;
@@ -129,25 +130,22 @@ public final class RecordedSession {
         } catch (IOException e) {
             throw new EmolensException("Cannot read " + file + ": " + e.getMessage() + ". The session folder is incomplete.", e);
         }
-        List<String> lines = new ArrayList<>(text.lines().toList());
         int skipped = 0;
-        if (!text.isEmpty() && !text.endsWith("\n") && lines.size() > 1) {
-            lines.remove(lines.size() - 1);
+        if (!text.isEmpty() && !text.endsWith("\n") && text.indexOf('\n') >= 0) {
+            text = text.substring(0, text.lastIndexOf('\n') + 1);
             skipped++;
         }
-        if (lines.isEmpty() || !lines.get(0).startsWith(FacesCsvWriter.HEADER)) {
-            throw new EmolensException(file + " line 1: the header is not '" + FacesCsvWriter.HEADER + "…'. Is this an Emolens faces.csv?");
-        }
-        List<String> header = List.of(lines.get(0).split(","));
-        int sessionCol = header.indexOf(FacesCsvWriter.APPENDED);
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
+        try (Csv.Rows rows = Csv.parse(text, file.toString())) {
+            if (!String.join(",", rows.header()).startsWith(FacesCsvWriter.HEADER)) {
+                throw new EmolensException(file + " line 1: the header is not '" + FacesCsvWriter.HEADER + "…'. Is this an Emolens faces.csv?");
             }
-            try {
-                out.add(parse(CsvLine.split(lines.get(i)), sessionCol));
-            } catch (RuntimeException e) {
-                throw new EmolensException(file + " line " + (i + 1) + ": " + e.getMessage() + ". Fix or delete the line.", e);
+            int sessionCol = rows.column(FacesCsvWriter.APPENDED);
+            for (Csv.Row row : rows) {
+                try {
+                    out.add(parse(row.fields(), sessionCol));
+                } catch (RuntimeException e) {
+                    throw new EmolensException(file + " line " + row.line() + ": " + e.getMessage() + ". Fix or delete the line.", e);
+                }
             }
         }
         return skipped;

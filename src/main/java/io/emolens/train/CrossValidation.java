@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.emolens.core.Csv;
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
 import io.emolens.data.Dataset;
@@ -73,8 +74,8 @@ public final class CrossValidation {
             TrainingResult r = trainer.train(fold, config, outDir.resolve("fold-" + (i + 1)), listener, control);
             if (r.validation() != null) {
                 results.add(r.validation());
-                csv.append(String.format(java.util.Locale.ROOT, "%d,%d,%.6f,%.6f,%d%n", i + 1, folds.get(i).size(),
-                        r.validation().accuracy(), r.validation().macroF1(), r.bestEpoch()));
+                csv.append(Csv.line(i + 1, folds.get(i).size(), decimal(r.validation().accuracy()), decimal(r.validation().macroF1()),
+                        r.bestEpoch())).append('\n');
             }
         }
         try {
@@ -84,6 +85,10 @@ public final class CrossValidation {
             throw new EmolensException("cannot write " + outDir.resolve("cv.csv").toAbsolutePath() + ": " + e.getMessage(), e);
         }
         return new Result(results);
+    }
+
+    private static String decimal(double v) {
+        return String.format(java.util.Locale.ROOT, "%.6f", v);
     }
 
     /** Class-stratified folds: each class shuffled with the seed and dealt round-robin. */

@@ -1,5 +1,9 @@
 package io.emolens.train;
 
+import java.util.Locale;
+
+import io.emolens.core.Csv;
+
 /**
  * One row of {@code curves.csv}: losses and accuracies after an epoch. The train columns are measured in
  * inference mode on a fixed sample of unaugmented training images, so they compare directly with the
@@ -35,11 +39,16 @@ public record EpochStats(int epoch, double fitLoss, double trainLoss, double tra
     }
 
     String toCsv() {
-        return String.format(java.util.Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.3g,%.1f,%.1f,%s,%s", epoch, fitLoss, trainLoss,
-                trainAcc, valLoss, valAcc, learningRate, seconds, imagesPerSec, optional(generalAcc), optional(valFerPlus));
+        return Csv.line(epoch, decimal(fitLoss), decimal(trainLoss), decimal(trainAcc), decimal(valLoss), decimal(valAcc),
+                String.format(Locale.ROOT, "%.3g", learningRate), String.format(Locale.ROOT, "%.1f", seconds),
+                String.format(Locale.ROOT, "%.1f", imagesPerSec), optional(generalAcc), optional(valFerPlus));
     }
 
     private static String optional(Double value) {
-        return value == null ? "" : String.format(java.util.Locale.ROOT, "%.6f", value);
+        return value == null ? "" : decimal(value);
+    }
+
+    private static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.6f", value);
     }
 }

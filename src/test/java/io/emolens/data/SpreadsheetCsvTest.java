@@ -51,6 +51,19 @@ class SpreadsheetCsvTest {
     }
 
     @Test
+    void aStrayQuoteCostsItsOwnRowOnlyNotTheRowsAfterIt() throws IOException {
+        List<String> rows = fixtureRows(5);
+        Path file = tmp.resolve("stray.csv");
+        Files.writeString(file, "emotion,pixels,Usage\n" + rows.get(0) + "\n" + rows.get(1).replaceFirst(",", ",\"") + "\n"
+                + String.join("\n", rows.subList(2, 5)) + "\n");
+        Dataset data = new Fer2013CsvReader().read(file, ReadOptions.DEFAULT);
+        assertEquals(4, data.faces().size());
+        assertEquals(List.of(3L), data.issues().firstLines(IssueKind.BROKEN_QUOTES));
+        assertEquals(List.of("stray.csv:2", "stray.csv:4", "stray.csv:5", "stray.csv:6"), data.faces().stream().map(LabeledFace::origin).toList());
+        assertTrue(data.issues().format().contains("stray.csv line 3: unclosed quote (a quoted field is not closed"), data.issues().format());
+    }
+
+    @Test
     void reportsPixelValuesOutsideTheByteRangeWithTheirLines() throws IOException {
         List<String> rows = fixtureRows(3);
         Path file = tmp.resolve("range.csv");
