@@ -18,7 +18,8 @@ public final class SoakChart {
     private SoakChart() {
     }
 
-    public static void write(List<ResourceSample> samples, String title, Path png) throws IOException {
+    /** The chart: a combined plot over minutes, memory in MiB (weight 2) above the thread and open-file counts. */
+    public static JFreeChart chart(List<ResourceSample> samples, String title) {
         XYSeries rss = new XYSeries("RSS");
         XYSeries javacpp = new XYSeries("JavaCPP physical");
         XYSeries tracked = new XYSeries("JavaCPP tracked buffers");
@@ -46,6 +47,10 @@ public final class SoakChart {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("minute"));
         plot.add(new XYPlot(memory, null, mb, new XYLineAndShapeRenderer(true, true)), 2);
         plot.add(new XYPlot(counts, null, n, new XYLineAndShapeRenderer(true, true)), 1);
-        ChartUtils.saveChartAsPNG(png.toFile(), new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true), 900, 640);
+        return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    public static void write(List<ResourceSample> samples, String title, Path png) throws IOException {
+        ChartUtils.saveChartAsPNG(png.toFile(), chart(samples, title), 900, 640);
     }
 }

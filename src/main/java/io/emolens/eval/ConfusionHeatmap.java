@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
@@ -43,11 +44,12 @@ public final class ConfusionHeatmap {
                 g.setFont(cellFont);
                 g.drawString(t.label(), 10, y + CELL / 2 + 5);
                 for (Emotion p : Emotion.values()) {
-                    int x = LEFT + p.index() * CELL;
+                    Rectangle cell = cell(t, p);
+                    int x = cell.x;
                     long c = m.count(t, p);
                     double share = support == 0 ? 0 : (double) c / support;
                     g.setColor(shade(share));
-                    g.fillRect(x, y, CELL, CELL);
+                    g.fill(cell);
                     g.setColor(share > 0.5 ? Color.WHITE : Color.BLACK);
                     centered(g, Long.toString(c), x + CELL / 2, y + CELL / 2 - 2);
                     centered(g, String.format("%.0f%%", 100 * share), x + CELL / 2, y + CELL / 2 + 14);
@@ -63,6 +65,11 @@ public final class ConfusionHeatmap {
             g.dispose();
         }
         return img;
+    }
+
+    /** Where the cell of true label {@code truth} and prediction {@code predicted} is drawn. */
+    static Rectangle cell(Emotion truth, Emotion predicted) {
+        return new Rectangle(LEFT + predicted.index() * CELL, TOP + truth.index() * CELL, CELL, CELL);
     }
 
     /** Renders and writes a PNG, creating the folder. */

@@ -113,15 +113,19 @@ class LivePipelineTest {
     /** Live, faces are found by the scanning thread and then followed: most analyzed frames of the clip have the face. */
     @Test
     void theScanningThreadFindsFacesThatTheAnalysisFollows() throws Exception {
+        java.util.Set<Thread> earlier = scanThreads();
         Collect seen = new Collect();
-        boolean[] scanning = new boolean[1];
         try (LivePipeline pipeline = new LivePipeline(wiring.createLive(null, null), seen)) {
             pipeline.start(() -> new DefaultFrameSourceFactory().open(TestFiles.demoClip()), false);
-            Thread.sleep(500);
-            scanning[0] = Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("emolens-face-scan") && t.isAlive());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            boolean scanning = false;
+            while (!scanning && seen.stopped.getCount() > 0 && System.nanoTime() < deadline) {
+                scanning = !earlier.containsAll(scanThreads());
+                Thread.sleep(scanning ? 0 : 10);
+            }
+            assertTrue(scanning, "a live video is scanned on its own thread while it plays");
             assertTrue(seen.stopped.await(60, TimeUnit.SECONDS));
         }
-        assertTrue(scanning[0], "a live video is scanned on its own thread");
         long shownWithFaces = seen.frames.stream().filter(f -> !f.faces().isEmpty()).count();
         assertTrue(shownWithFaces >= seen.frames.size() * 0.7, "frames shown with a face: " + shownWithFaces + " of " + seen.frames.size());
     }

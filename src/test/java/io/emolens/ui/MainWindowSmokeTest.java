@@ -85,9 +85,7 @@ class MainWindowSmokeTest {
         assertTrue(window[0].framesShown() >= 30, "frames advance: " + window[0].framesShown());
         assertEquals("Model: " + AppPaths.DEFAULT_MODEL, onEdt(() -> window[0].status().modelText()), "the shipped model is loaded at start");
         long withModel = window[0].framesShown();
-        while (window[0].framesShown() < withModel + 30 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
+        assertFramesAdvance(window[0], withModel, 30, deadline, "with the model");
         BufferedImage shot = latestFrameWithAFace(window[0], deadline,
                 img -> Arrays.stream(Emotion.values()).mapToInt(e -> countColour(img, e.rgb())).sum() > 100);
         ImageIO.write(shot, "png", TestFiles.repo().resolve("target/smoke-window.png").toFile());
@@ -103,15 +101,14 @@ class MainWindowSmokeTest {
                 && System.currentTimeMillis() < deadline + 30_000) {
             Thread.sleep(100);
         }
+        assertTrue(window[0].framesShown() >= strict + 20, "frames advance with the strict detector: " + (window[0].framesShown() - strict));
         assertEquals("0 faces", onEdt(() -> window[0].status().facesText()), "no face in a 640x360 clip is 1000 px wide");
         assertEquals(1000, new UiPreferences(node).detector().minFaceSize(), "face detection settings are remembered");
         SwingUtilities.invokeAndWait(() -> window[0].applyDetector(DetectorConfig.DEFAULT));
 
         SwingUtilities.invokeAndWait(() -> window[0].detectionOnly());
         long detectionOnly = window[0].framesShown();
-        while (window[0].framesShown() < detectionOnly + 30 && System.currentTimeMillis() < deadline + 30_000) {
-            Thread.sleep(100);
-        }
+        assertFramesAdvance(window[0], detectionOnly, 30, deadline + 30_000, "detection only");
         BufferedImage plain = latestFrameWithAFace(window[0], deadline + 30_000, img -> countColour(img, 0x26C6DA) > 50);
         ImageIO.write(plain, "png", TestFiles.repo().resolve("target/smoke-window-no-model.png").toFile());
         assertEquals(ModelController.NO_MODEL, onEdt(() -> window[0].status().modelText()));
@@ -145,6 +142,14 @@ class MainWindowSmokeTest {
             throw new AssertionError("no frame with a face was shown");
         }
         return shot[0];
+    }
+
+    /** Waits until {@code count} frames more than {@code from} were shown, or {@code deadline}, and asserts they were. */
+    private static void assertFramesAdvance(MainWindow window, long from, int count, long deadline, String what) throws InterruptedException {
+        while (window.framesShown() < from + count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(window.framesShown() >= from + count, "frames advance " + what + ": " + (window.framesShown() - from) + " of " + count);
     }
 
     private static String onEdt(java.util.function.Supplier<String> value) throws Exception {
