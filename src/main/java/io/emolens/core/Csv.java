@@ -62,7 +62,8 @@ public final class Csv {
         try (CSVParser parser = CSVParser.parse(text, READ)) {
             List<CSVRecord> records = parser.getRecords();
             if (records.size() != 1) {
-                throw new IllegalArgumentException("a quoted field holds a line break");
+                throw new IllegalArgumentException(text.indexOf('\r') >= 0 ? "a carriage return (CR) in the middle of the line"
+                        : "a quoted field holds a line break");
             }
             return records.get(0).toList();
         } catch (IOException | UncheckedIOException e) {

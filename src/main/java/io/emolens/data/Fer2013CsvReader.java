@@ -180,7 +180,7 @@ public final class Fer2013CsvReader implements DatasetReader {
             try {
                 cols = Csv.fields(line);
             } catch (IllegalArgumentException e) {
-                return issue(IssueKind.BROKEN_QUOTES, lineNo, e.getMessage());
+                return issue(IssueKind.MALFORMED_LINE, lineNo, e.getMessage());
             }
             if (cols.size() < columns) {
                 return issue(IssueKind.MISSING_COLUMN, lineNo, cols.size() + " columns, expected " + columns);

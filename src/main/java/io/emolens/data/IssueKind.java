@@ -11,7 +11,7 @@ public enum IssueKind {
     UNKNOWN_CLASS_FOLDER("unknown class folder"),
     UNREADABLE_IMAGE("unreadable image"),
     LINE_TOO_LONG("line too long"),
-    BROKEN_QUOTES("unclosed quote");
+    MALFORMED_LINE("malformed CSV line");
 
     private final String description;
 

@@ -58,9 +58,9 @@ class SpreadsheetCsvTest {
                 + String.join("\n", rows.subList(2, 5)) + "\n");
         Dataset data = new Fer2013CsvReader().read(file, ReadOptions.DEFAULT);
         assertEquals(4, data.faces().size());
-        assertEquals(List.of(3L), data.issues().firstLines(IssueKind.BROKEN_QUOTES));
+        assertEquals(List.of(3L), data.issues().firstLines(IssueKind.MALFORMED_LINE));
         assertEquals(List.of("stray.csv:2", "stray.csv:4", "stray.csv:5", "stray.csv:6"), data.faces().stream().map(LabeledFace::origin).toList());
-        assertTrue(data.issues().format().contains("stray.csv line 3: unclosed quote (a quoted field is not closed"), data.issues().format());
+        assertTrue(data.issues().format().contains("stray.csv line 3: malformed CSV line (a quoted field is not closed"), data.issues().format());
     }
 
     @Test
