@@ -18,14 +18,19 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 /**
  * Encodes frames to a video file on its own thread ("emolens-encoder"), so encoding never slows capture.
  * H.264 through OpenH264 when the bundled FFmpeg has it, MPEG-4 otherwise; MP4 files are written fragmented,
- * so a killed process leaves a file that plays up to its last fragment (at most a second). A full queue either
+ * so a killed process leaves a file that plays up to its last fragment: it loses at most the frames still queued
+ * ({@link #QUEUE_FRAMES}) and one fragment ({@link #FRAGMENT_MS}). A full queue either
  * blocks (offline analysis: nothing dropped) or drops the frame and counts it (live recording).
  */
 public final class AnnotatedVideoWriter implements AutoCloseable {
     private static final Supplier<BufferedImage> POISON = () -> null;
     private final Path file;
     private final boolean dropWhenBusy;
-    private final BlockingQueue<Timed> queue = new ArrayBlockingQueue<>(32);
+    /** Frames waiting for the encoder at most; with one fragment per second, what a killed process may not have written. */
+    public static final int QUEUE_FRAMES = 32;
+    /** Longest stretch of video in one MP4 fragment (and one group of pictures), in ms. */
+    public static final long FRAGMENT_MS = 1000;
+    private final BlockingQueue<Timed> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -159,7 +164,7 @@ public final class AnnotatedVideoWriter implements AutoCloseable {
                 r.setFormat("mp4");
                 r.setOption("movflags", "frag_keyframe+empty_moov+default_base_moof");
                 // a fragment at least every second even when live frames come slower than the nominal rate
-                r.setOption("frag_duration", "1000000");
+                r.setOption("frag_duration", Long.toString(FRAGMENT_MS * 1000));
                 // hand each finished fragment to the OS at once instead of when FFmpeg's 256 KiB buffer fills
                 r.setOption("flush_packets", "1");
             }
