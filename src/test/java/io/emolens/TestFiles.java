@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import java.awt.image.BufferedImage;
 
+import io.emolens.source.CameraCatalog;
 import io.emolens.source.DefaultFrameSourceFactory;
 import io.emolens.source.FrameSource;
 
@@ -47,5 +48,10 @@ public final class TestFiles {
 
     public static Path demoClip() {
         return repo().resolve("demo/demo.mp4");
+    }
+
+    /** Sources as the app opens them, on a machine with no camera (an empty device folder under {@code dir}, no sysfs). */
+    public static DefaultFrameSourceFactory sourcesWithoutCameras(Path dir) {
+        return new DefaultFrameSourceFactory(new CameraCatalog(dir.resolve("no-sysfs"), dir.resolve("no-udev"), dir));
     }
 }

@@ -7,30 +7,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.emolens.core.EmolensException;
 
 /**
  * Opens files by kind (image extensions → still image, folder → its images sorted by name, anything else →
- * video) and cameras by index. Cameras are found through {@code /dev/video*} on Linux, so a machine without
- * one gets "no camera found" at once instead of after OpenCV's long timeout.
+ * video) and cameras by index. Cameras are listed by name, capture devices only ({@link CameraCatalog}), so a machine
+ * without one gets "no camera found" at once instead of after OpenCV's long timeout.
  */
 public final class DefaultFrameSourceFactory implements FrameSourceFactory {
     /** Image file extensions opened as stills. */
     public static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "tif", "tiff", "webp", "pgm", "ppm");
-    private static final Pattern VIDEO_DEVICE = Pattern.compile("video(\\d+)");
-    private final Path deviceDir;
+    private final CameraCatalog cameras;
 
     public DefaultFrameSourceFactory() {
-        this(Path.of("/dev"));
+        this(CameraCatalog.system());
     }
 
-    /** @param deviceDir where camera device nodes live (for tests; {@code /dev} in the app) */
-    public DefaultFrameSourceFactory(Path deviceDir) {
-        this.deviceDir = deviceDir;
+    /** @param cameras where cameras are looked up (a fake sysfs tree in tests) */
+    public DefaultFrameSourceFactory(CameraCatalog cameras) {
+        this.cameras = cameras;
     }
 
     @Override
@@ -59,35 +56,25 @@ public final class DefaultFrameSourceFactory implements FrameSourceFactory {
     @Override
     public FrameSource camera(int index) {
         if (isLinux()) {
-            List<Integer> present = cameras();
+            List<CameraDevice> present = cameras();
             if (present.isEmpty()) {
-                throw new EmolensException("No camera found (no " + deviceDir + "/video* device). Open a video or image file instead, or the demo clip.");
+                throw new EmolensException("No camera found (no capture device among " + this.cameras.devDir()
+                        + "/video*). Open a video or image file instead, or the demo clip.");
             }
-            if (!present.contains(index)) {
-                throw new EmolensException("Camera " + index + " not found; cameras present: " + present + ".");
+            if (present.stream().noneMatch(c -> c.index() == index)) {
+                throw new EmolensException("Camera " + index + " not found; cameras present: "
+                        + String.join(", ", present.stream().map(CameraDevice::label).toList()) + ".");
             }
         }
         return new CameraSource(index);
     }
 
     @Override
-    public List<Integer> cameras() {
+    public List<CameraDevice> cameras() {
         if (!isLinux()) {
-            return List.of(0);
+            return List.of(new CameraDevice(0, "Camera 0", "0"));
         }
-        List<Integer> found = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(deviceDir)) {
-            entries.forEach(p -> {
-                Matcher m = VIDEO_DEVICE.matcher(p.getFileName().toString());
-                if (m.matches()) {
-                    found.add(Integer.parseInt(m.group(1)));
-                }
-            });
-        } catch (IOException e) {
-            return List.of();
-        }
-        found.sort(null);
-        return found;
+        return cameras.cameras();
     }
 
     static boolean isImage(Path path) {

@@ -22,6 +22,6 @@ public interface FrameSourceFactory {
     /** Opens camera {@code index}; fails at once with a clear message when it does not exist. */
     FrameSource camera(int index);
 
-    /** Indexes of the cameras present on this machine, possibly empty. */
-    List<Integer> cameras();
+    /** The capture cameras present on this machine, by index, possibly none. */
+    List<CameraDevice> cameras();
 }

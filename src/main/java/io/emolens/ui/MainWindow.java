@@ -15,6 +15,7 @@ import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
+import io.emolens.source.CameraDevice;
 import io.emolens.detect.DetectorSettings;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.pipeline.LivePipeline;
@@ -144,12 +145,12 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
     }
 
     @Override
-    public void openCamera(int index) {
-        sources.openCamera(index);
+    public void openCamera(CameraDevice camera) {
+        sources.openCamera(camera);
     }
 
     @Override
-    public List<Integer> cameras() {
+    public List<CameraDevice> cameras() {
         return sources.cameras();
     }
 

@@ -5,7 +5,6 @@ import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
 import javax.swing.AbstractAction;
 import javax.swing.JCheckBoxMenuItem;
@@ -14,6 +13,7 @@ import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
 import javax.swing.KeyStroke;
 
+import io.emolens.source.CameraDevice;
 import io.emolens.render.OverlayOptions;
 
 /** Builds the menu bar; every item calls back into the window, which owns the behaviour. */
@@ -34,9 +34,9 @@ final class Menus {
         /** Opens a network camera (MJPEG or RTSP URL). */
         void openStream();
 
-        void openCamera(int index);
+        void openCamera(CameraDevice camera);
 
-        List<Integer> cameras();
+        List<CameraDevice> cameras();
 
         void quit();
 
@@ -150,16 +150,15 @@ final class Menus {
 
     private static void fillCameras(JMenu menu, Handler h) {
         menu.removeAll();
-        List<Integer> found = h.cameras();
+        List<CameraDevice> found = h.cameras();
         if (found.isEmpty()) {
             JMenuItem none = new JMenuItem("No camera found");
             none.setEnabled(false);
             menu.add(none);
             return;
         }
-        for (int index : found) {
-            IntConsumer open = h::openCamera;
-            menu.add(item("Camera " + index, null, () -> open.accept(index)));
+        for (CameraDevice camera : found) {
+            menu.add(item(camera.label(), null, () -> h.openCamera(camera)));
         }
     }
 

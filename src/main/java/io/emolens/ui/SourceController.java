@@ -3,6 +3,7 @@ package io.emolens.ui;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
@@ -14,6 +15,7 @@ import javax.swing.SwingWorker;
 import javax.swing.filechooser.FileNameExtensionFilter;
 
 import io.emolens.pipeline.LivePipeline;
+import io.emolens.source.CameraDevice;
 import io.emolens.source.FrameSource;
 import io.emolens.source.StreamUrl;
 
@@ -23,6 +25,8 @@ import io.emolens.source.StreamUrl;
  * preferences are updated on the EDT once the source plays, and a failure is explained in a dialog.
  */
 final class SourceController {
+    /** How the last source is remembered when it is a camera: "camera:" and {@link CameraDevice#key()}. */
+    private static final String CAMERA_PREFIX = "camera:";
     private final JFrame frame;
     private final DesktopServices services;
     private final UiPreferences prefs;
@@ -45,11 +49,13 @@ final class SourceController {
     /** Reopens the last source if it still exists, else the first camera, else the demo clip. */
     void startFirst() {
         String last = prefs.lastSource();
-        List<Integer> cameras = services.sources().cameras();
+        List<CameraDevice> cameras = services.sources().cameras();
+        Optional<CameraDevice> lastCamera = last.startsWith(CAMERA_PREFIX)
+                ? CameraDevice.find(last.substring(CAMERA_PREFIX.length()), cameras) : Optional.empty();
         if (last.startsWith(StreamOpener.REMEMBER_PREFIX)) {
             openStream(last.substring(StreamOpener.REMEMBER_PREFIX.length()));
-        } else if (last.startsWith("camera:") && cameras.contains(Integer.parseInt(last.substring(7)))) {
-            openCamera(Integer.parseInt(last.substring(7)));
+        } else if (lastCamera.isPresent()) {
+            openCamera(lastCamera.get());
         } else if (last.startsWith("file:") && new File(last.substring(5)).exists()) {
             openPath(Path.of(last.substring(5)), last);
         } else if (!cameras.isEmpty()) {
@@ -77,11 +83,11 @@ final class SourceController {
         start("Demo clip (" + demo.getFileName() + ")", () -> services.sources().open(demo), true, "demo");
     }
 
-    void openCamera(int index) {
-        start("Camera " + index, () -> services.sources().camera(index), false, "camera:" + index);
+    void openCamera(CameraDevice camera) {
+        start(camera.label(), () -> services.sources().camera(camera.index()), false, CAMERA_PREFIX + camera.key());
     }
 
-    List<Integer> cameras() {
+    List<CameraDevice> cameras() {
         return services.sources().cameras();
     }
 

@@ -122,7 +122,7 @@ public final class UiPreferences {
         prefs.put("last.directory", dir);
     }
 
-    /** "camera:N", "file:PATH", "stream:URL" or "demo". */
+    /** "camera:NAME|NODE" (older versions: "camera:N"), "file:PATH", "stream:URL" or "demo". */
     public String lastSource() {
         return prefs.get("last.source", "demo");
     }

@@ -73,7 +73,7 @@ class FrameSourceTest {
 
     @Test
     void noCameraIsReportedAtOnce(@TempDir Path fakeDev) {
-        DefaultFrameSourceFactory noCameras = new DefaultFrameSourceFactory(fakeDev);
+        DefaultFrameSourceFactory noCameras = TestFiles.sourcesWithoutCameras(fakeDev);
         assertEquals(List.of(), noCameras.cameras());
         long start = System.nanoTime();
         assertMessage(() -> noCameras.camera(0), "No camera found", "demo clip");
@@ -85,9 +85,9 @@ class FrameSourceTest {
         Files.createFile(fakeDev.resolve("video2"));
         Files.createFile(fakeDev.resolve("video0"));
         Files.createFile(fakeDev.resolve("tty0"));
-        DefaultFrameSourceFactory two = new DefaultFrameSourceFactory(fakeDev);
-        assertEquals(List.of(0, 2), two.cameras());
-        assertMessage(() -> two.camera(1), "Camera 1 not found", "[0, 2]");
+        DefaultFrameSourceFactory two = new DefaultFrameSourceFactory(new CameraCatalog(fakeDev.resolve("no-sysfs"), fakeDev, fakeDev));
+        assertEquals(List.of(new CameraDevice(0, "Camera 0", "video0"), new CameraDevice(2, "Camera 2", "video2")), two.cameras());
+        assertMessage(() -> two.camera(1), "Camera 1 not found", "Camera 0 (video0), Camera 2 (video2)");
     }
 
     @Test

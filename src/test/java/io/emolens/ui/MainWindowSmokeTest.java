@@ -26,6 +26,7 @@ import io.emolens.app.Wiring;
 import io.emolens.core.Emotion;
 import io.emolens.core.VideoFrame;
 import io.emolens.detect.DetectorConfig;
+import io.emolens.source.CameraDevice;
 import io.emolens.source.DefaultFrameSourceFactory;
 import io.emolens.source.FrameSource;
 import io.emolens.source.FrameSourceFactory;
@@ -47,7 +48,7 @@ class MainWindowSmokeTest {
     void playsTheDemoClipWithOverlayAndReleasesItOnClose(@TempDir Path noDevices) throws Exception {
         Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display: run under xvfb-run");
         List<ClosingSource> opened = new CopyOnWriteArrayList<>();
-        FrameSourceFactory real = new DefaultFrameSourceFactory(noDevices);
+        FrameSourceFactory real = TestFiles.sourcesWithoutCameras(noDevices);
         FrameSourceFactory recording = new FrameSourceFactory() {
             @Override
             public FrameSource open(Path path) {
@@ -62,7 +63,7 @@ class MainWindowSmokeTest {
             }
 
             @Override
-            public List<Integer> cameras() {
+            public List<CameraDevice> cameras() {
                 return real.cameras();
             }
         };

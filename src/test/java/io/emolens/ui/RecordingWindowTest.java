@@ -34,6 +34,7 @@ import io.emolens.record.LabelSegment;
 import io.emolens.session.AgreementReport;
 import io.emolens.session.RecordedSession;
 import io.emolens.session.SessionInfo;
+import io.emolens.source.CameraDevice;
 import io.emolens.source.DefaultFrameSourceFactory;
 import io.emolens.source.FrameSource;
 import io.emolens.source.FrameSourceFactory;
@@ -60,7 +61,7 @@ class RecordingWindowTest {
         Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display: run under xvfb-run");
         AppPaths paths = new AppPaths(TestFiles.repo());
         Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, Main.modelLoader());
-        DefaultFrameSourceFactory sources = new DefaultFrameSourceFactory(tmp);
+        DefaultFrameSourceFactory sources = TestFiles.sourcesWithoutCameras(tmp);
         DesktopServices services = new DesktopServices(sources, wiring, paths.demoClip(), tmp.resolve("models"), wiring.trainer(), tmp, paths.models());
         UiPreferences prefs = new UiPreferences(node);
         Path sessions = tmp.resolve("sessions");
@@ -162,7 +163,7 @@ class RecordingWindowTest {
         Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display: run under xvfb-run");
         AppPaths paths = new AppPaths(TestFiles.repo());
         Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, Main.modelLoader());
-        DefaultFrameSourceFactory real = new DefaultFrameSourceFactory(tmp);
+        DefaultFrameSourceFactory real = TestFiles.sourcesWithoutCameras(tmp);
         FrameSourceFactory unplugging = new FrameSourceFactory() {
             @Override
             public FrameSource open(Path path) {
@@ -175,7 +176,7 @@ class RecordingWindowTest {
             }
 
             @Override
-            public List<Integer> cameras() {
+            public List<CameraDevice> cameras() {
                 return List.of();
             }
         };

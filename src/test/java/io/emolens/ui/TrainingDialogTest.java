@@ -49,7 +49,7 @@ class TrainingDialogTest {
         Path models = Files.createDirectory(tmp.resolve("models"));
         AppPaths paths = new AppPaths(TestFiles.repo());
         Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, Main.modelLoader());
-        DesktopServices services = new DesktopServices(new DefaultFrameSourceFactory(tmp), wiring, paths.demoClip(), models,
+        DesktopServices services = new DesktopServices(TestFiles.sourcesWithoutCameras(tmp), wiring, paths.demoClip(), models,
                 new Trainer(TinyNetworks.FACTORY, TrainServices.exporter()), tmp.resolve("runs"), paths.models());
         MainWindow[] window = new MainWindow[1];
         SwingUtilities.invokeAndWait(() -> {
