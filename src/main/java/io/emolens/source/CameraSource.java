@@ -3,6 +3,8 @@ package io.emolens.source;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.OpenCVFrameGrabber;
@@ -10,33 +12,66 @@ import org.bytedeco.javacv.OpenCVFrameGrabber;
 import io.emolens.core.EmolensException;
 import io.emolens.core.VideoFrame;
 
-/** A webcam through OpenCV's capture; owns and releases the device. */
+/**
+ * A webcam: at the driver's default mode through OpenCV's capture, or at a chosen {@link CameraMode} through FFmpeg's
+ * V4L2 input (format, size and rate asked for). Owns and releases the device.
+ */
 final class CameraSource implements FrameSource {
     private static final int MAX_EMPTY_GRABS = 30;
-    private final int index;
-    private final OpenCVFrameGrabber grabber;
+    private final String name;
+    private final FrameGrabber grabber;
+    private final String mode;
     private final long startNanos;
     private long frameIndex;
     private boolean closed;
 
-    CameraSource(int index) {
-        this.index = index;
+    private CameraSource(String name, FrameGrabber started, String mode) {
+        this.name = name;
+        this.grabber = started;
+        this.mode = mode;
+        this.startNanos = System.nanoTime();
+    }
+
+    /** Camera {@code index} at its driver's default mode. */
+    static CameraSource atDefault(int index, String name) {
         OpenCVFrameGrabber g = new OpenCVFrameGrabber(index);
         try {
             g.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             release(g);
-            throw new EmolensException("Camera " + index + " could not be opened (" + VideoFileSource.reason(e)
+            throw new EmolensException(name + " could not be opened (" + VideoFileSource.reason(e)
                     + "). It may be in use by another program or unplugged.", e);
         }
-        this.grabber = g;
-        this.startNanos = System.nanoTime();
+        return new CameraSource(name, g, g.getImageWidth() > 0 ? g.getImageWidth() + "x" + g.getImageHeight() + " (default)" : "default mode");
+    }
+
+    /** {@code camera} in {@code mode}; fails with the device's reason when it refuses the mode. */
+    static CameraSource inMode(CameraDevice camera, CameraMode mode) {
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber("/dev/" + camera.node());
+        g.setFormat("video4linux2");
+        g.setOption("input_format", mode.format());
+        g.setOption("video_size", mode.width() + "x" + mode.height());
+        g.setOption("framerate", Double.toString(mode.fps()));
+        g.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        try {
+            g.start();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            release(g);
+            throw new EmolensException(camera.label() + " refused " + mode.label() + " (" + VideoFileSource.reason(e) + ")", e);
+        }
+        if (g.getImageWidth() != mode.width() || g.getImageHeight() != mode.height()) {
+            int w = g.getImageWidth();
+            int h = g.getImageHeight();
+            release(g);
+            throw new EmolensException(camera.label() + " delivers " + w + "x" + h + " when asked for " + mode.label());
+        }
+        return new CameraSource(camera.label(), g, mode.label());
     }
 
     @Override
     public Optional<VideoFrame> next() {
         if (closed) {
-            throw new IllegalStateException("camera " + index + " is closed");
+            throw new IllegalStateException(name + " is closed");
         }
         try {
             for (int attempt = 0; attempt < MAX_EMPTY_GRABS; attempt++) {
@@ -48,15 +83,20 @@ final class CameraSource implements FrameSource {
                 }
             }
         } catch (FrameGrabber.Exception | RuntimeException e) {
-            throw new EmolensException("Camera " + index + " stopped delivering frames (" + VideoFileSource.reason(e)
+            throw new EmolensException(name + " stopped delivering frames (" + VideoFileSource.reason(e)
                     + "). Was it unplugged?", e);
         }
-        throw new EmolensException("Camera " + index + " stopped delivering frames. Was it unplugged or taken by another program?");
+        throw new EmolensException(name + " stopped delivering frames. Was it unplugged or taken by another program?");
     }
 
     @Override
     public String description() {
-        return "Camera " + index;
+        return name;
+    }
+
+    @Override
+    public Optional<String> mode() {
+        return Optional.of(mode);
     }
 
     @Override

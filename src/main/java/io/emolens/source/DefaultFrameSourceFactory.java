@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -55,18 +56,47 @@ public final class DefaultFrameSourceFactory implements FrameSourceFactory {
 
     @Override
     public FrameSource camera(int index) {
-        if (isLinux()) {
-            List<CameraDevice> present = cameras();
-            if (present.isEmpty()) {
-                throw new EmolensException("No camera found (no capture device among " + this.cameras.devDir()
-                        + "/video*). Open a video or image file instead, or the demo clip.");
-            }
-            if (present.stream().noneMatch(c -> c.index() == index)) {
-                throw new EmolensException("Camera " + index + " not found; cameras present: "
-                        + String.join(", ", present.stream().map(CameraDevice::label).toList()) + ".");
-            }
+        present(index);
+        return CameraSource.atDefault(index, "Camera " + index);
+    }
+
+    @Override
+    public FrameSource camera(CameraDevice camera, Optional<CameraMode> mode) {
+        present(camera.index());
+        if (!isLinux()) {
+            return CameraSource.atDefault(camera.index(), camera.label());
         }
-        return new CameraSource(index);
+        return CameraNegotiation.open(mode, new CameraNegotiation.Device() {
+            @Override
+            public FrameSource open(CameraMode m) {
+                return CameraSource.inMode(camera, m);
+            }
+
+            @Override
+            public FrameSource openDefault() {
+                return CameraSource.atDefault(camera.index(), camera.label());
+            }
+        });
+    }
+
+    @Override
+    public List<CameraMode> modes(CameraDevice camera, double fps) {
+        return isLinux() ? CameraMode.offered(CameraModes.list(camera.node(), fps), fps) : List.of();
+    }
+
+    private void present(int index) {
+        if (!isLinux()) {
+            return;
+        }
+        List<CameraDevice> present = cameras();
+        if (present.isEmpty()) {
+            throw new EmolensException("No camera found (no capture device among " + this.cameras.devDir()
+                    + "/video*). Open a video or image file instead, or the demo clip.");
+        }
+        if (present.stream().noneMatch(c -> c.index() == index)) {
+            throw new EmolensException("Camera " + index + " not found; cameras present: "
+                    + String.join(", ", present.stream().map(CameraDevice::label).toList()) + ".");
+        }
     }
 
     @Override

@@ -33,6 +33,16 @@ public interface FrameSource extends AutoCloseable {
         return false;
     }
 
+    /** The capture mode a camera runs in ("1280x720 MJPEG, 30 fps"), for the status bar; empty for other sources. */
+    default Optional<String> mode() {
+        return Optional.empty();
+    }
+
+    /** What the user should know about how the source was opened (a camera that refused the chosen mode), if anything. */
+    default Optional<String> notice() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -22,6 +22,19 @@ public interface FrameSourceFactory {
     /** Opens camera {@code index}; fails at once with a clear message when it does not exist. */
     FrameSource camera(int index);
 
+    /**
+     * Opens {@code camera} in {@code mode} (empty: its default); a camera that refuses the mode opens at its default and
+     * the source's {@link FrameSource#notice()} says why.
+     */
+    default FrameSource camera(CameraDevice camera, java.util.Optional<CameraMode> mode) {
+        return camera(camera.index());
+    }
+
+    /** The modes a settings dialog offers for {@code camera} at {@code fps} ({@link CameraMode#offered}); empty when unknown. */
+    default List<CameraMode> modes(CameraDevice camera, double fps) {
+        return List.of();
+    }
+
     /** The capture cameras present on this machine, by index, possibly none. */
     List<CameraDevice> cameras();
 }

@@ -150,6 +150,11 @@ public final class MainWindow implements Menus.Handler, TrainingHost {
     }
 
     @Override
+    public void cameraSettings() {
+        sources.cameraSettings();
+    }
+
+    @Override
     public List<CameraDevice> cameras() {
         return sources.cameras();
     }

@@ -38,6 +38,9 @@ final class Menus {
 
         List<CameraDevice> cameras();
 
+        /** Camera → Camera settings…: resolution and frame rate of the camera playing. */
+        void cameraSettings();
+
         void quit();
 
         /** Starts or stops recording a session. */
@@ -160,6 +163,8 @@ final class Menus {
         for (CameraDevice camera : found) {
             menu.add(item(camera.label(), null, () -> h.openCamera(camera)));
         }
+        menu.addSeparator();
+        menu.add(item("Camera settings…", null, h::cameraSettings));
     }
 
     private static JMenu menu(String name, int mnemonic) {

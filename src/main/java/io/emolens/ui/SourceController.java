@@ -16,6 +16,7 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 
 import io.emolens.pipeline.LivePipeline;
 import io.emolens.source.CameraDevice;
+import io.emolens.source.CameraMode;
 import io.emolens.source.FrameSource;
 import io.emolens.source.StreamUrl;
 
@@ -34,6 +35,8 @@ final class SourceController {
     private final VideoPanel video;
     private final LivePipeline pipeline;
     private Start last;
+    /** The camera playing (settings apply to it), null while another source plays. */
+    private CameraDevice playingCamera;
     private JDialog lostDialog;
 
     SourceController(JFrame frame, DesktopServices services, UiPreferences prefs, StatusBar status, VideoPanel video,
@@ -84,7 +87,44 @@ final class SourceController {
     }
 
     void openCamera(CameraDevice camera) {
-        start(camera.label(), () -> services.sources().camera(camera.index()), false, CAMERA_PREFIX + camera.key());
+        Optional<CameraMode> mode = CameraMode.parse(prefs.cameraMode(camera.key()));
+        playingCamera = camera;
+        start(camera.label(), () -> services.sources().camera(camera, mode), false, CAMERA_PREFIX + camera.key());
+    }
+
+    /** Camera → Camera settings…: lists the playing camera's modes (off the EDT), asks, remembers and reopens. */
+    void cameraSettings() {
+        CameraDevice camera = playingCamera;
+        if (camera == null) {
+            JOptionPane.showMessageDialog(frame, "No camera is playing. Open one from File → Camera first.", "Camera settings",
+                    JOptionPane.INFORMATION_MESSAGE);
+            return;
+        }
+        status.message("Asking " + camera.label() + " for its modes…");
+        new SwingWorker<List<CameraMode>, Void>() {
+            @Override
+            protected List<CameraMode> doInBackground() {
+                return services.sources().modes(camera, CameraSettingsDialog.RATES[0]);
+            }
+
+            @Override
+            protected void done() {
+                List<CameraMode> offered;
+                try {
+                    offered = get();
+                } catch (ExecutionException e) {
+                    offered = List.of();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                status.message(" ");
+                CameraSettingsDialog.ask(frame, camera, offered, CameraMode.parse(prefs.cameraMode(camera.key()))).ifPresent(mode -> {
+                    prefs.cameraMode(camera.key(), mode.map(CameraMode::key).orElse(""));
+                    openCamera(camera);
+                });
+            }
+        }.execute();
     }
 
     List<CameraDevice> cameras() {
@@ -164,11 +204,19 @@ final class SourceController {
 
     private void start(String description, Supplier<FrameSource> opener, boolean loop, String remember) {
         last = new Start(description, opener, loop, remember);
+        if (!remember.startsWith(CAMERA_PREFIX)) {
+            playingCamera = null;
+        }
         status.source("Opening " + description + "…");
+        java.util.concurrent.atomic.AtomicReference<FrameSource> opened = new java.util.concurrent.atomic.AtomicReference<>();
         new SwingWorker<Void, Void>() {
             @Override
             protected Void doInBackground() {
-                pipeline.start(opener, loop);
+                pipeline.start(() -> {
+                    FrameSource source = opener.get();
+                    opened.set(source);
+                    return source;
+                }, loop);
                 return null;
             }
 
@@ -176,7 +224,12 @@ final class SourceController {
             protected void done() {
                 try {
                     get();
-                    status.source(description);
+                    FrameSource source = opened.get();
+                    status.source(source == null ? description
+                            : description + source.mode().map(m -> " · " + m).orElse(""));
+                    if (source != null) {
+                        source.notice().ifPresent(status::message);
+                    }
                     prefs.lastSource(remember);
                 } catch (ExecutionException e) {
                     status.source("No source");

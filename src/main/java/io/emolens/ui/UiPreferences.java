@@ -131,6 +131,24 @@ public final class UiPreferences {
         prefs.put("last.source", source);
     }
 
+    /** The mode chosen for the camera {@code cameraKey} names ({@code CameraMode.key()}), empty for its default. */
+    public String cameraMode(String cameraKey) {
+        return prefs.get(cameraModeKey(cameraKey), "");
+    }
+
+    public void cameraMode(String cameraKey, String modeKey) {
+        if (modeKey.isEmpty()) {
+            prefs.remove(cameraModeKey(cameraKey));
+        } else {
+            prefs.put(cameraModeKey(cameraKey), modeKey);
+        }
+    }
+
+    /** Preference keys are at most 80 characters; a camera's name is not bounded, so it is hashed. */
+    private static String cameraModeKey(String cameraKey) {
+        return "camera.mode." + java.util.UUID.nameUUIDFromBytes(cameraKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public String lastTrainingData() {
         return prefs.get("last.trainingData", "");
     }
