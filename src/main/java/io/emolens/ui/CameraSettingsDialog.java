@@ -47,13 +47,18 @@ final class CameraSettingsDialog {
         JPanel panel = new JPanel();
         panel.setLayout(new BoxLayout(panel, BoxLayout.Y_AXIS));
         panel.add(new JLabel(camera.label()));
+        panel.add(javax.swing.Box.createVerticalStrut(8));
         panel.add(new JLabel("Resolution:"));
         panel.add(size);
+        panel.add(javax.swing.Box.createVerticalStrut(8));
         panel.add(new JLabel("Frame rate asked for (the camera delivers the nearest it has):"));
         panel.add(rate);
         panel.add(new JLabel(offered.isEmpty() ? "<html><small>The camera lists no modes: it runs at its default.</small></html>"
                 : "<html><small>Sizes above 640x480 use MJPEG where the camera has it: USB 2 carries raw 720p at only 5-10 fps.<br>"
                 + "The status bar shows the mode and the frames per second the camera delivers.</small></html>"));
+        for (Component c : panel.getComponents()) {
+            ((javax.swing.JComponent) c).setAlignmentX(Component.LEFT_ALIGNMENT);
+        }
         int answer = JOptionPane.showConfirmDialog(parent, panel, "Camera settings", JOptionPane.OK_CANCEL_OPTION, JOptionPane.PLAIN_MESSAGE);
         if (answer != JOptionPane.OK_OPTION) {
             return Optional.empty();
