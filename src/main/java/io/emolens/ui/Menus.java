@@ -152,8 +152,12 @@ final class Menus {
     }
 
     private static void fillCameras(JMenu menu, Handler h) {
+        fillCameras(menu, h.cameras(), h::openCamera, h::cameraSettings);
+    }
+
+    /** The Camera menu: one item per capture camera, by name, then the settings; or "No camera found". */
+    static void fillCameras(JMenu menu, List<CameraDevice> found, java.util.function.Consumer<CameraDevice> open, Runnable settings) {
         menu.removeAll();
-        List<CameraDevice> found = h.cameras();
         if (found.isEmpty()) {
             JMenuItem none = new JMenuItem("No camera found");
             none.setEnabled(false);
@@ -161,10 +165,10 @@ final class Menus {
             return;
         }
         for (CameraDevice camera : found) {
-            menu.add(item(camera.label(), null, () -> h.openCamera(camera)));
+            menu.add(item(camera.label(), null, () -> open.accept(camera)));
         }
         menu.addSeparator();
-        menu.add(item("Camera settings…", null, h::cameraSettings));
+        menu.add(item("Camera settings…", null, settings));
     }
 
     private static JMenu menu(String name, int mnemonic) {
