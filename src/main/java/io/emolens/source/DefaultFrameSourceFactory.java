@@ -102,7 +102,7 @@ public final class DefaultFrameSourceFactory implements FrameSourceFactory {
     @Override
     public List<CameraDevice> cameras() {
         if (!isLinux()) {
-            return List.of(new CameraDevice(0, "Camera 0", "0"));
+            return List.of(new CameraDevice(0, "Default camera", "0"));
         }
         return cameras.cameras();
     }
