@@ -36,6 +36,15 @@ public final class EmotionScores {
         return probabilities[top().ordinal()];
     }
 
+    /**
+     * Valence in -1..1, as Noldus FaceReader defines it: P(Happy) minus the strongest negative emotion, max(P(Sad),
+     * P(Angry), P(Fear), P(Disgust)). Surprise and Neutral count for neither side.
+     */
+    public float valence() {
+        float negative = Math.max(Math.max(get(Emotion.SAD), get(Emotion.ANGRY)), Math.max(get(Emotion.FEAR), get(Emotion.DISGUST)));
+        return get(Emotion.HAPPY) - negative;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof EmotionScores s && Arrays.equals(probabilities, s.probabilities);

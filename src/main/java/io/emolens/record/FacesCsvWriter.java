@@ -20,15 +20,19 @@ import io.emolens.track.TrackedFace;
 /**
  * Writes {@code faces.csv}: one row per face per frame, header {@link #FULL_HEADER}: the 17 columns of
  * {@link #HEADER} (a contract other tools read; never renamed or reordered) followed by the appended
- * {@code session_ms} (milliseconds since the recording started). Faces without scores (no model loaded) leave
- * label, confidence and probabilities empty. Flushed at least every second while frames arrive (call
+ * {@code session_ms} (milliseconds since the recording started) and {@code valence} ({@link EmotionScores#valence()}).
+ * Faces without scores (no model loaded) leave label, confidence, probabilities and valence empty. Flushed at least every second while frames arrive (call
  * {@link #flush()} from a timer when they may not) so a killed process loses at most a second of rows.
  */
 public final class FacesCsvWriter implements AutoCloseable {
     public static final String HEADER = "frame,time_ms,source,face_id,x,y,w,h,label,confidence,"
             + "angry,disgust,fear,happy,sad,surprise,neutral";
+    /** Milliseconds since the recording started; the first column appended after {@link #HEADER}. */
+    public static final String SESSION_MS = "session_ms";
+    /** Valence of the face ({@link EmotionScores#valence()}), empty without scores; appended after {@link #SESSION_MS}. */
+    public static final String VALENCE = "valence";
     /** Columns appended after {@link #HEADER}; new ones go at the end. */
-    public static final String APPENDED = "session_ms";
+    public static final String APPENDED = SESSION_MS + "," + VALENCE;
     /** The header as written: {@link #HEADER} then {@link #APPENDED}. */
     public static final String FULL_HEADER = HEADER + "," + APPENDED;
     private static final int HEADER_COLUMNS = HEADER.split(",").length;
@@ -57,6 +61,8 @@ public final class FacesCsvWriter implements AutoCloseable {
                 out.write(row(analyzed, face));
                 out.write(',');
                 out.write(Long.toString(sessionMs));
+                out.write(',');
+                out.write(face.scores().map(s -> decimal(s.valence())).orElse(""));
                 out.write('\n');
                 rows++;
             }

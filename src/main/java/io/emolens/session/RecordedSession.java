@@ -139,7 +139,7 @@ public final class RecordedSession {
             if (!String.join(",", rows.header()).startsWith(FacesCsvWriter.HEADER)) {
                 throw new EmolensException(file + " line 1: the header is not '" + FacesCsvWriter.HEADER + "…'. Is this an Emolens faces.csv?");
             }
-            int sessionCol = rows.column(FacesCsvWriter.APPENDED);
+            int sessionCol = rows.column(FacesCsvWriter.SESSION_MS);
             for (Csv.Row row : rows) {
                 try {
                     out.add(parse(row.fields(), sessionCol));

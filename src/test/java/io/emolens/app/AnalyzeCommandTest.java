@@ -41,14 +41,14 @@ public class AnalyzeCommandTest {
         Run run = cli("analyze", TestFiles.demoClip().toString(), "--out", out.toString(), "--video", "--no-progress");
         assertEquals(0, run.exit(), run.err());
         List<String> lines = Files.readAllLines(out.resolve("faces.csv"));
-        assertEquals("frame,time_ms,source,face_id,x,y,w,h,label,confidence,angry,disgust,fear,happy,sad,surprise,neutral,session_ms",
-                lines.get(0), "the 17 analyze columns unchanged, session_ms appended");
+        assertEquals("frame,time_ms,source,face_id,x,y,w,h,label,confidence,angry,disgust,fear,happy,sad,surprise,neutral,session_ms,valence",
+                lines.get(0), "the 17 analyze columns unchanged, session_ms and valence appended");
         assertTrue(lines.get(0).startsWith(FacesCsvWriter.HEADER + ","));
         List<String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
         assertTrue(rows.size() > 150, "the clip shows a face on most of its 210 frames: " + rows.size());
         List<String> labels = List.of("Angry", "Disgust", "Fear", "Happy", "Sad", "Surprise", "Neutral");
         for (String[] r : rows) {
-            assertEquals(18, r.length);
+            assertEquals(19, r.length);
             assertEquals("demo.mp4", r[2]);
             assertEquals(r[1], r[17], "offline, session time is the clip's time");
             double sum = 0;
@@ -62,6 +62,10 @@ public class AnalyzeCommandTest {
             assertEquals(1.0, sum, 1e-4, "the shipped model's probabilities sum to 1 in frame " + r[0]);
             assertEquals(labels.get(top), r[8], "the label is the most probable emotion");
             assertEquals(Double.parseDouble(r[10 + top]), Double.parseDouble(r[9]), 1e-4, "confidence is the top probability");
+            double negative = Math.max(Math.max(Double.parseDouble(r[14]), Double.parseDouble(r[10])),
+                    Math.max(Double.parseDouble(r[12]), Double.parseDouble(r[11])));
+            assertEquals(Double.parseDouble(r[13]) - negative, Double.parseDouble(r[18]), 1e-3,
+                    "valence = P(Happy) - max(P(Sad), P(Angry), P(Fear), P(Disgust)) in frame " + r[0]);
         }
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(210, summary.get("frames").asInt());

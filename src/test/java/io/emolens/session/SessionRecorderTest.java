@@ -122,16 +122,17 @@ class SessionRecorderTest {
     @Test
     void facesCsvKeepsTheAnalyzeColumnsAndAppendsSessionTime() throws IOException {
         List<String> lines = Files.readAllLines(folder.resolve(SessionRecorder.FACES_CSV));
-        assertEquals(FacesCsvWriter.HEADER + ",session_ms", lines.get(0));
+        assertEquals(FacesCsvWriter.HEADER + ",session_ms,valence", lines.get(0));
         int row = 1;
         for (AnalyzedFrame f : FRAMES) {
             for (TrackedFace face : f.faces()) {
                 String[] c = lines.get(row++).split(",", -1);
-                assertEquals(18, c.length);
+                assertEquals(19, c.length);
                 assertEquals(f.frame().index(), Long.parseLong(c[0]));
                 assertEquals(face.id(), Integer.parseInt(c[3]));
                 assertEquals(face.box().x(), Integer.parseInt(c[4]));
                 assertEquals(f.frame().timeMs(), Long.parseLong(c[17]), "session time = source time offline");
+                assertEquals(face.scores().map(sc -> String.format(java.util.Locale.ROOT, "%.6f", sc.valence())).orElse(""), c[18]);
             }
         }
         assertEquals(lines.size(), row);
