@@ -218,7 +218,7 @@ final class ReviewWindow {
         if (c == null) {
             return;
         }
-        String note = session.hasPredictions() ? "Face #" + c.id() + ": probabilities; bands are your labels"
+        String note = session.hasPredictions() ? "Face #" + c.id() + ": probabilities, valence dashed (right axis); bands are your labels"
                 : "No probabilities: recorded without a model (detection only). Bands are your labels.";
         timeline.showFace(c.rows(), note);
     }

@@ -33,11 +33,12 @@ import io.emolens.session.RecordedSession;
 
 /**
  * One face's seven emotion probabilities over session time (seconds), one line per emotion in its overlay
- * colour, with the user's label segments as translucent bands in the label's colour and a cursor at the
+ * colour, its valence (−1..1, dashed, on the right-hand axis), with the user's label segments as translucent bands in the label's colour and a cursor at the
  * playback position. Clicking the chart seeks there. Touched only on the EDT.
  */
 final class TimelineChart {
     private final XYSeriesCollection data = new XYSeriesCollection();
+    private final XYSeries valence = new XYSeries("Valence", false, true);
     private final XYPlot plot;
     private final ChartPanel panel;
     private final ValueMarker cursor = new ValueMarker(0);
@@ -59,6 +60,15 @@ final class TimelineChart {
         plot.setRenderer(renderer);
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setRange(0, 1.02);
+        NumberAxis valenceAxis = new NumberAxis("valence");
+        valenceAxis.setRange(-1.02, 1.02);
+        plot.setRangeAxis(1, valenceAxis);
+        plot.setDataset(1, new XYSeriesCollection(valence));
+        plot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer valenceLine = new XYLineAndShapeRenderer(true, false);
+        valenceLine.setSeriesPaint(0, UIManager.getColor("Label.foreground"));
+        valenceLine.setSeriesStroke(0, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+        plot.setRenderer(1, valenceLine);
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
         x.setAutoRangeIncludesZero(true);
         x.setRange(0, Math.max(1, durationMs / 1000.0));
@@ -82,7 +92,7 @@ final class TimelineChart {
         note.setPaint(UIManager.getColor("Label.foreground"));
         chart.getLegend().setBackgroundPaint(UIManager.getColor("Panel.background"));
         chart.getLegend().setItemPaint(UIManager.getColor("Label.foreground"));
-        for (NumberAxis axis : List.of(x, y)) {
+        for (NumberAxis axis : List.of(x, y, valenceAxis)) {
             axis.setLabelPaint(UIManager.getColor("Label.foreground"));
             axis.setTickLabelPaint(UIManager.getColor("Label.foreground"));
         }
@@ -102,6 +112,7 @@ final class TimelineChart {
         for (int i = 0; i < Emotion.COUNT; i++) {
             data.getSeries(i).clear();
         }
+        valence.clear();
         for (RecordedSession.Face f : rows) {
             if (f.scores().isEmpty()) {
                 continue;
@@ -110,10 +121,12 @@ final class TimelineChart {
             for (Emotion e : Emotion.values()) {
                 data.getSeries(e.index()).add(t, f.scores().get().get(e), false);
             }
+            valence.add(t, f.scores().get().valence(), false);
         }
         for (int i = 0; i < Emotion.COUNT; i++) {
             data.getSeries(i).fireSeriesChanged();
         }
+        valence.fireSeriesChanged();
         note.setText(message);
     }
 

@@ -23,7 +23,7 @@ import io.emolens.record.LabelSegment;
 import io.emolens.session.RecordedSession;
 
 /**
- * The review's timeline plots a face's seven probabilities at their session time in seconds, each label segment as a
+ * The review's timeline plots a face's seven probabilities and its valence at their session time in seconds, each label segment as a
  * band of its emotion's colour over its time, and the cursor at the playback position.
  */
 class TimelineChartTest {
@@ -51,6 +51,14 @@ class TimelineChartTest {
                 assertEquals(2.6, data.getXValue(e.index(), 1), 1e-12);
                 assertEquals(SECOND[e.index()], data.getYValue(e.index(), 1), 1e-7, e + " at 2.6 s");
             }
+            XYDataset valence = plot.getDataset(1);
+            assertEquals("Valence", valence.getSeriesKey(0));
+            assertEquals("valence", plot.getRangeAxisForDataset(1).getLabel(), "valence on its own axis");
+            assertEquals(-1.02, plot.getRangeAxisForDataset(1).getLowerBound(), 1e-12);
+            assertEquals(2, valence.getItemCount(0));
+            assertEquals(0.6 - 0.1, valence.getYValue(0, 0), 1e-6, "Happy 0.6 minus the strongest negative, 0.1");
+            assertEquals(0.1 - 0.5, valence.getYValue(0, 1), 1e-6, "Happy 0.1 minus Angry 0.5");
+            assertEquals(2.6, valence.getXValue(0, 1), 1e-12);
             assertEquals(0, plot.getRangeAxis().getLowerBound());
             assertEquals(4, plot.getDomainAxis().getUpperBound(), 1e-12, "the axis spans the session");
 
@@ -72,6 +80,7 @@ class TimelineChartTest {
 
             timeline.showFace(List.of(), "no probabilities");
             assertEquals(0, data.getItemCount(0), "the previous face's lines are gone");
+            assertEquals(0, valence.getItemCount(0), "and its valence");
             assertEquals(2, plot.getDomainMarkers(Layer.BACKGROUND).size(), "the bands stay");
         });
     }
