@@ -17,9 +17,11 @@ import io.emolens.track.TrackedFace;
  * @param fps    the FPS label's place, or null when hidden
  * @param fpsText the FPS label's text, or null
  * @param badges the badges' places, in the order given
+ * @param valence the valence gauge's place, or null when hidden or the largest face has no scores
+ * @param valenceValue the largest face's valence shown there, or null
  */
 public record Layout(Viewport view, OverlayStyle style, List<Placement> faces, Rectangle fps, String fpsText,
-                     List<Rectangle> badges) {
+                     List<Rectangle> badges, Rectangle valence, Float valenceValue) {
 
     /** How much of a face's probabilities is shown. */
     public enum PanelKind {

@@ -31,6 +31,8 @@ import io.emolens.track.TrackedFace;
 public final class OverlayLayout {
     /** Up to this many faces, every face is offered the full panel. */
     public static final int FEW = 3;
+    /** The widest text the valence gauge shows; the gauge is as wide and two lines high (text, then the bar). */
+    static final String VALENCE_PROTOTYPE = "Valence -0.00  (largest face)";
     private final Map<Integer, Integer> lastPlace = new HashMap<>();
 
     /** Places the overlay of {@code faces} (frame pixels) on the canvas of {@code view}. */
@@ -56,6 +58,14 @@ public final class OverlayLayout {
         }
         List<TrackedFace> bySize = faces.stream()
                 .sorted(Comparator.comparingInt((TrackedFace f) -> f.box().area()).reversed()).toList();
+        Rectangle valence = null;
+        Float valenceValue = null;
+        if (content.options().valence() && !bySize.isEmpty() && bySize.get(0).scores().isPresent()) {
+            valenceValue = bySize.get(0).scores().get().valence();
+            Dimension d = style.label(VALENCE_PROTOTYPE);
+            valence = new Rectangle(canvas.x + style.px(4), canvas.y + canvas.height - d.height * 2 - style.px(4), d.width, d.height * 2);
+            taken.add(valence);
+        }
         Map<Integer, Rectangle> boxes = new LinkedHashMap<>();
         for (TrackedFace f : bySize) {
             boxes.put(f.id(), view.map(f.box()));
@@ -100,7 +110,7 @@ public final class OverlayLayout {
             placements.add(new Placement(f, boxes.get(f.id()), texts.get(f.id()), labels.get(f.id()), kinds.get(f.id()),
                     panels.get(f.id()), content.pinned().contains(f.id())));
         }
-        return new Layout(view, style, placements, fps, fpsText, badges);
+        return new Layout(view, style, placements, fps, fpsText, badges, valence, valenceValue);
     }
 
     /** "Happy 87%  #3", "face  #3" without scores; the id only when {@code ids}. */

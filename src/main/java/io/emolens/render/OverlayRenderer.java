@@ -25,6 +25,8 @@ public final class OverlayRenderer {
     private static final Color HALO = new Color(0, 0, 0, 150);
     private static final Color BACKING = new Color(0, 0, 0, 185);
     private static final Color TRACK = new Color(255, 255, 255, 45);
+    private static final Color POSITIVE = new Color(0x66BB6A);
+    private static final Color NEGATIVE = new Color(0xEF5350);
     private final OverlayLayout layout = new OverlayLayout();
     private OverlayStyle style;
 
@@ -70,6 +72,9 @@ public final class OverlayRenderer {
         if (placed.fps() != null) {
             label(g, placed.fpsText(), placed.fps(), new Color(0, 0, 0, 170), Color.WHITE, s);
         }
+        if (placed.valence() != null) {
+            drawValence(g, placed.valence(), placed.valenceValue(), s);
+        }
         for (int i = 0; i < placed.badges().size(); i++) {
             Badge b = content.badges().get(i);
             Rectangle r = placed.badges().get(i);
@@ -87,6 +92,26 @@ public final class OverlayRenderer {
             style = new OverlayStyle(view.unit());
         }
         return layout.place(analyzed.faces(), view, style, content);
+    }
+
+    /** Text above a bar from the middle (0) to the left (-1, red) or right (+1, green). */
+    private static void drawValence(Graphics2D g, Rectangle r, float value, OverlayStyle s) {
+        g.setColor(BACKING);
+        g.fillRoundRect(r.x, r.y, r.width, r.height, s.px(6), s.px(6));
+        g.setColor(Color.WHITE);
+        g.drawString(String.format(java.util.Locale.ROOT, "Valence %+.2f  (largest face)", value), r.x + s.pad(), r.y + s.px(1) + s.ascent());
+        int barY = r.y + r.height / 2 + s.px(3);
+        int barH = Math.max(2, r.height / 2 - s.px(7));
+        int left = r.x + s.pad();
+        int width = r.width - 2 * s.pad();
+        int mid = left + width / 2;
+        g.setColor(new Color(255, 255, 255, 60));
+        g.fillRect(left, barY, width, barH);
+        int reach = Math.round(Math.abs(value) * width / 2f);
+        g.setColor(value >= 0 ? POSITIVE : NEGATIVE);
+        g.fillRect(value >= 0 ? mid : mid - reach, barY, reach, barH);
+        g.setColor(Color.WHITE);
+        g.fillRect(mid, barY - s.px(2), Math.max(1, s.px(1)), barH + s.px(4));
     }
 
     private static void drawBox(Graphics2D g, Placement f, OverlayStyle s) {

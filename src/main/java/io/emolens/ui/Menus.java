@@ -138,6 +138,8 @@ final class Menus {
         view.add(check("Face boxes and labels", o.boxes(), KeyStroke.getKeyStroke(KeyEvent.VK_B, 0), v -> h.setOverlay(h.overlay().withBoxes(v))));
         view.add(check("Probability bars", o.bars(), KeyStroke.getKeyStroke(KeyEvent.VK_P, 0), v -> h.setOverlay(h.overlay().withBars(v))));
         view.add(check("Face ids", o.ids(), KeyStroke.getKeyStroke(KeyEvent.VK_N, 0), v -> h.setOverlay(h.overlay().withIds(v))));
+        view.add(check("Valence gauge (largest face)", o.valence(), KeyStroke.getKeyStroke(KeyEvent.VK_G, 0),
+                v -> h.setOverlay(h.overlay().withValence(v))));
         view.add(check("FPS counter", o.fps(), KeyStroke.getKeyStroke(KeyEvent.VK_F, 0), v -> h.setOverlay(h.overlay().withFps(v))));
         view.add(check("Mirror camera", h.mirrorCamera(), KeyStroke.getKeyStroke(KeyEvent.VK_M, 0), h::setMirrorCamera));
         view.addSeparator();
@@ -203,7 +205,7 @@ final class Menus {
                 "Ctrl+O\tOpen video", "Ctrl+I\tOpen image", "Ctrl+Shift+O\tOpen folder of images", "Ctrl+D\tPlay demo clip", "Ctrl+N\tOpen stream (network camera)",
                 "Space\tPause / resume", "Ctrl+R\tRecord / stop recording", "1-7\tYour emotion: Angry, Disgust, Fear, Happy, Sad, Surprise, Neutral",
                 "0\tClear your emotion", "Ctrl+Shift+R\tOpen session", "Ctrl+M\tLoad model", "Ctrl+Shift+T\tTrain model", "Ctrl+T\tDark / light theme", "B\tFace boxes and labels",
-                "P\tProbability bars", "N\tFace ids", "F\tFPS counter", "M\tMirror camera", "F1\tKeyboard shortcuts", "Ctrl+Q\tQuit");
+                "P\tProbability bars", "N\tFace ids", "G\tValence gauge", "F\tFPS counter", "M\tMirror camera", "F1\tKeyboard shortcuts", "Ctrl+Q\tQuit");
     }
 
 }

@@ -48,7 +48,7 @@ public final class UiPreferences {
 
     public OverlayOptions overlay() {
         return new OverlayOptions(prefs.getBoolean("overlay.boxes", true), prefs.getBoolean("overlay.bars", true),
-                prefs.getBoolean("overlay.fps", true), prefs.getBoolean("overlay.ids", true));
+                prefs.getBoolean("overlay.fps", true), prefs.getBoolean("overlay.ids", true), prefs.getBoolean("overlay.valence", false));
     }
 
     public void overlay(OverlayOptions o) {
@@ -56,6 +56,7 @@ public final class UiPreferences {
         prefs.putBoolean("overlay.bars", o.bars());
         prefs.putBoolean("overlay.fps", o.fps());
         prefs.putBoolean("overlay.ids", o.ids());
+        prefs.putBoolean("overlay.valence", o.valence());
     }
 
     /** The Haar cascade's settings, the defaults until the user changes them (View → Face detection…). */
