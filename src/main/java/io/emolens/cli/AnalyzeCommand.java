@@ -10,6 +10,7 @@ import io.emolens.detect.DetectorSettings;
 import io.emolens.pipeline.ClassifyPolicy;
 import io.emolens.pipeline.FrameAnalyzer;
 import io.emolens.pipeline.OfflineAnalysis;
+import io.emolens.session.Privacy;
 import io.emolens.session.AnalysisSummary;
 import io.emolens.session.AnalyzeService;
 import io.emolens.session.AnalyzerFactory;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code analyze INPUT --out DIR [--model FILE] [--video] [--detector haar|yunet] [--scale-factor F --min-neighbours N
+ * {@code analyze INPUT --out DIR [--model FILE] [--video [--blur-faces] | --data-only] [--detector haar|yunet] [--scale-factor F --min-neighbours N
  * --min-face PX] [--score-threshold S --nms-threshold T] [--detect-width PX]}: headless analysis into faces.csv and
  * summary.json.
  */
@@ -43,6 +44,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--video", description = "also write the annotated video DIR/annotated.mp4 (DIR is a session folder: File → Open session…, or the review command)")
     boolean video;
+
+    @Option(names = "--blur-faces", description = "blur every face (grown a little, boxes held between detections too) beyond recognition in DIR/annotated.mp4, before the overlay is drawn; session.json records it")
+    boolean blurFaces;
+
+    @Option(names = "--data-only", description = "keep faces.csv, labels.csv, session.json and summary.json only: no video and no face crops (crops.csv), for studies whose consent forbids storing faces")
+    boolean dataOnly;
 
     @Option(names = "--scan-every", paramLabel = "N", defaultValue = "" + OfflineAnalysis.DEFAULT_SCAN_EVERY,
             description = "scan every N-th frame of a video (and each new shot) whole for faces and follow the known faces through the frames between; 1 scans every frame (3-4x slower; a new face in a shot is found up to N-1 frames sooner) (default: ${DEFAULT-VALUE})")
@@ -82,6 +89,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (scanEvery < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scan-every must be 1 or more, was " + scanEvery);
         }
+        if (dataOnly && (video || blurFaces)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--data-only keeps no video: leave out --video" + (blurFaces ? " and --blur-faces" : ""));
+        }
+        if (blurFaces && !video) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--blur-faces blurs the annotated video: add --video");
+        }
         analyzers.detectorProblem(detector).ifPresent(problem -> {
             throw new EmolensException(problem);
         });
@@ -96,7 +110,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, !noProgress);
         try (FrameAnalyzer analyzer = analyzers.create(classifier, TrackerConfig.UNSMOOTHED, ClassifyPolicy.EVERY_FACE, detector);
              ParallelDetectors more = new ParallelDetectors(analyzers, detector, scanWorkers())) {
-            summary = AnalysisInterrupt.run(control -> service.analyze(input, out, video, analyzer, more.list(), seconds, scanEvery, control, bar::update));
+            summary = AnalysisInterrupt.run(control -> service.analyze(input, out, video, new Privacy(blurFaces, dataOnly), analyzer, more.list(), seconds, scanEvery, control,
+                    bar::update));
         } finally {
             bar.finish();
         }

@@ -61,15 +61,23 @@ public final class AnalyzeService {
      */
     public AnalysisSummary analyze(String input, Path outDir, boolean video, FrameAnalyzer analyzer, List<FrameAnalyzer> moreDetectors,
                                    double maxSeconds, int scanEvery, AnalysisControl control, AnalysisProgress progress) {
+        return analyze(input, outDir, video, Privacy.NONE, analyzer, moreDetectors, maxSeconds, scanEvery, control, progress);
+    }
+
+    /** {@link #analyze(String, Path, boolean, FrameAnalyzer, List, double, int, AnalysisControl, AnalysisProgress)} keeping only what {@code privacy} allows. */
+    public AnalysisSummary analyze(String input, Path outDir, boolean video, Privacy privacy, FrameAnalyzer analyzer,
+                                   List<FrameAnalyzer> moreDetectors, double maxSeconds, int scanEvery, AnalysisControl control,
+                                   AnalysisProgress progress) {
         try {
-            return run(input, outDir, video, analyzer, moreDetectors, maxSeconds, scanEvery, control, progress);
+            return run(input, outDir, video, privacy, analyzer, moreDetectors, maxSeconds, scanEvery, control, progress);
         } finally {
             control.finished();
         }
     }
 
-    private AnalysisSummary run(String input, Path outDir, boolean video, FrameAnalyzer analyzer, List<FrameAnalyzer> moreDetectors,
-                                double maxSeconds, int scanEvery, AnalysisControl control, AnalysisProgress progress) {
+    private AnalysisSummary run(String input, Path outDir, boolean video, Privacy privacy, FrameAnalyzer analyzer,
+                                List<FrameAnalyzer> moreDetectors, double maxSeconds, int scanEvery, AnalysisControl control,
+                                AnalysisProgress progress) {
         createDirectory(outDir);
         clearPreviousSession(outDir);
         long start = System.nanoTime();
@@ -85,8 +93,8 @@ public final class AnalyzeService {
         long total = maxSeconds > 0 ? 0 : source.frameCount();
         SessionRecorder recorder;
         try {
-            RecordingSettings settings = live ? new RecordingSettings(video, false, 200, false, fps > 0 ? fps : 30)
-                    : RecordingSettings.offline(video, fps);
+            RecordingSettings settings = privacy.applyTo(live ? new RecordingSettings(video, false, 200, false, fps > 0 ? fps : 30)
+                    : RecordingSettings.offline(video, fps));
             recorder = SessionRecorder.start(outDir, settings, source.description(), model, analyzer.preprocessor(), message -> { });
         } catch (RuntimeException e) {
             source.close();

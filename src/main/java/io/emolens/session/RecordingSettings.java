@@ -10,10 +10,17 @@ package io.emolens.session;
  * @param live           live source: the session clock is wall time and the encoder drops (and counts) frames rather
  *                       than slow the pipeline; offline analysis uses the source's time and drops nothing
  * @param videoFps       nominal frame rate of the videos (frames are stamped with their session time)
+ * @param blurFaces      every face box (grown a little) is blurred beyond recognition in the videos, before the overlay
+ * @param dataOnly       CSVs and session.json only: no video and no face crops, for studies whose consent forbids storing faces
  */
-public record RecordingSettings(boolean video, boolean rawVideo, long cropIntervalMs, boolean live, double videoFps) {
+public record RecordingSettings(boolean video, boolean rawVideo, long cropIntervalMs, boolean live, double videoFps, boolean blurFaces,
+                                boolean dataOnly) {
     /** The desktop app's recording. */
     public static final RecordingSettings LIVE = new RecordingSettings(true, false, 200, true, 30);
+
+    public RecordingSettings(boolean video, boolean rawVideo, long cropIntervalMs, boolean live, double videoFps) {
+        this(video, rawVideo, cropIntervalMs, live, videoFps, false, false);
+    }
 
     public RecordingSettings {
         if (cropIntervalMs < 0) {
@@ -30,6 +37,16 @@ public record RecordingSettings(boolean video, boolean rawVideo, long cropInterv
     }
 
     public RecordingSettings withRawVideo(boolean raw) {
-        return new RecordingSettings(video, raw, cropIntervalMs, live, videoFps);
+        return new RecordingSettings(video, raw, cropIntervalMs, live, videoFps, blurFaces, dataOnly);
+    }
+
+    public RecordingSettings withBlurFaces(boolean blur) {
+        return new RecordingSettings(video, rawVideo, cropIntervalMs, live, videoFps, blur, dataOnly);
+    }
+
+    /** Data only: no video, no raw video, no crops. */
+    public RecordingSettings withDataOnly(boolean only) {
+        return only ? new RecordingSettings(false, false, cropIntervalMs, live, videoFps, blurFaces, true)
+                : new RecordingSettings(video, rawVideo, cropIntervalMs, live, videoFps, blurFaces, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.emolens.session;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
 
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
+import io.emolens.core.VideoFrame;
 import io.emolens.detect.DetectorSettings;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.preprocess.FacePreprocessor;
@@ -29,9 +31,11 @@ import io.emolens.record.LabelTrack;
 import io.emolens.record.LabelsCsv;
 import io.emolens.record.RecordingException;
 import io.emolens.render.Badge;
+import io.emolens.render.FaceBlur;
 import io.emolens.render.OverlayContent;
 import io.emolens.render.OverlayOptions;
 import io.emolens.render.OverlayRenderer;
+import io.emolens.track.TrackedFace;
 
 /**
  * Records one session into a folder, for the desktop app and {@code analyze} alike: {@code faces.csv}
@@ -90,7 +94,9 @@ public final class SessionRecorder implements AutoCloseable {
         this.faces = new FacesCsvWriter(folder.resolve(FACES_CSV));
         CropSampler c = null;
         try {
-            c = new CropSampler(new CropsCsvWriter(folder.resolve(CROPS_CSV)), cropper, settings.cropIntervalMs());
+            if (!settings.dataOnly()) {
+                c = new CropSampler(new CropsCsvWriter(folder.resolve(CROPS_CSV)), cropper, settings.cropIntervalMs());
+            }
             LabelsCsv.write(folder.resolve(LABELS_CSV), List.of());
             SessionJson.write(folder.resolve(SESSION_JSON), info(SessionInfo.RECORDING, null, 0));
         } catch (RuntimeException e) {
@@ -134,6 +140,11 @@ public final class SessionRecorder implements AutoCloseable {
         return folder;
     }
 
+    /** How this session is recorded. */
+    public RecordingSettings settings() {
+        return settings;
+    }
+
     /** Wall-clock milliseconds since the recording started: the session clock of live recordings. */
     public long elapsedMs() {
         return (System.nanoTime() - startNanos) / 1_000_000L;
@@ -157,7 +168,9 @@ public final class SessionRecorder implements AutoCloseable {
                 noteSettings(analyzed, sessionMs);
                 frames++;
                 lastSessionMs = Math.max(lastSessionMs, sessionMs);
-                crops.offer(analyzed, sessionMs);
+                if (crops != null) {
+                    crops.offer(analyzed, sessionMs);
+                }
                 if (settings.video()) {
                     if (video == null) {
                         video = new AnnotatedVideoWriter(folder.resolve(ANNOTATED_VIDEO), analyzed.frame().width(),
@@ -165,14 +178,14 @@ public final class SessionRecorder implements AutoCloseable {
                     }
                     List<Badge> badges = labels.current().map(Badge::userLabel).stream().toList();
                     OverlayContent content = new OverlayContent(OVERLAY, 0, pinned.get(), badges);
-                    video.write(() -> renderer.render(analyzed, content), sessionMs);
+                    video.write(() -> renderer.render(settings.blurFaces() ? blurred(analyzed) : analyzed, content), sessionMs);
                 }
                 if (settings.rawVideo()) {
                     if (raw == null) {
                         raw = new AnnotatedVideoWriter(folder.resolve(RAW_VIDEO), analyzed.frame().width(),
                                 analyzed.frame().height(), settings.videoFps(), settings.live());
                     }
-                    raw.write(analyzed.frame().image(), sessionMs);
+                    raw.write(() -> settings.blurFaces() ? blurred(analyzed).frame().image() : analyzed.frame().image(), sessionMs);
                 }
                 return true;
             } catch (RecordingException e) {
@@ -191,6 +204,14 @@ public final class SessionRecorder implements AutoCloseable {
             changes.add(new SettingsChange(sessionMs, analyzed.frame().index(), analyzed.model(), analyzed.detector()));
             lastModel = analyzed.model();
         }
+    }
+
+    /** {@code analyzed} on a copy of its frame whose faces (held boxes too) are blurred. */
+    private static AnalyzedFrame blurred(AnalyzedFrame analyzed) {
+        VideoFrame f = analyzed.frame();
+        BufferedImage image = FaceBlur.apply(f.image(), analyzed.faces().stream().map(TrackedFace::box).toList());
+        return new AnalyzedFrame(new VideoFrame(f.index(), f.timeMs(), f.source(), image), analyzed.faces(), analyzed.detectMs(),
+                analyzed.classifyMs(), analyzed.model(), analyzed.detector());
     }
 
     /** The track ids whose full probability panel the video shows, as pinned in the live view; read on every frame. */
@@ -298,7 +319,9 @@ public final class SessionRecorder implements AutoCloseable {
         }
         try {
             faces.flush();
-            crops.flush();
+            if (crops != null) {
+                crops.flush();
+            }
             long now = settings.live() ? elapsedMs() : lastSessionMs;
             if (labels.current().isPresent()) {
                 LabelsCsv.write(folder.resolve(LABELS_CSV), labels.segments(now));

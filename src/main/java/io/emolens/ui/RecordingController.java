@@ -23,6 +23,7 @@ import io.emolens.core.Emotion;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.pipeline.LivePipeline;
 import io.emolens.record.RecordingException;
+import io.emolens.session.Privacy;
 import io.emolens.session.RecordingSettings;
 import io.emolens.session.SessionInfo;
 import io.emolens.session.SessionRecorder;
@@ -79,6 +80,26 @@ final class RecordingController {
         raw.setFocusable(false);
         raw.addActionListener(e -> prefs.recordRawVideo(raw.isSelected()));
         bar.add(raw);
+        JCheckBox blur = new JCheckBox("blur faces", prefs.recordBlurFaces());
+        blur.setName("toolbar.blurFaces");
+        blur.setToolTipText("Blur faces in recordings: every face, grown a little, is blurred beyond recognition in the videos before the overlay is drawn");
+        blur.setFocusable(false);
+        blur.addActionListener(e -> prefs.recordBlurFaces(blur.isSelected()));
+        bar.add(blur);
+        JCheckBox dataOnly = new JCheckBox("data only", prefs.recordDataOnly());
+        dataOnly.setName("toolbar.dataOnly");
+        dataOnly.setToolTipText("Keep only the CSVs and session.json: no video and no face crops, for studies whose consent forbids storing faces");
+        dataOnly.setFocusable(false);
+        Runnable videoChoices = () -> {
+            raw.setEnabled(!dataOnly.isSelected());
+            blur.setEnabled(!dataOnly.isSelected());
+        };
+        dataOnly.addActionListener(e -> {
+            prefs.recordDataOnly(dataOnly.isSelected());
+            videoChoices.run();
+        });
+        videoChoices.run();
+        bar.add(dataOnly);
         return bar;
     }
 
@@ -166,7 +187,8 @@ final class RecordingController {
         String source = lastSource;
         String model = pipeline.classifierName().orElse(null);
         Emotion initial = label;
-        RecordingSettings settings = RecordingSettings.LIVE.withRawVideo(prefs.recordRawVideo());
+        RecordingSettings settings = new Privacy(prefs.recordBlurFaces(), prefs.recordDataOnly())
+                .applyTo(RecordingSettings.LIVE.withRawVideo(prefs.recordRawVideo()));
         busy = true;
         status.message("Starting to record into " + folder + "…");
         new SwingWorker<SessionRecorder, Void>() {
@@ -258,7 +280,8 @@ final class RecordingController {
         StringBuilder text = new StringBuilder();
         if (r != null) {
             long s = r.elapsedMs() / 1000;
-            rec = String.format("● REC %02d:%02d", s / 60, s % 60);
+            rec = String.format("● REC %02d:%02d", s / 60, s % 60) + (r.settings().dataOnly() ? " · data only"
+                    : r.settings().blurFaces() ? " · faces blurred" : "");
             text.append(rec);
             long dropped = r.droppedFrames();
             if (dropped > 0) {

@@ -176,6 +176,24 @@ public final class UiPreferences {
         prefs.putBoolean("sessions.rawVideo", raw);
     }
 
+    /** Whether recordings blur every face in their videos; default off. */
+    public boolean recordBlurFaces() {
+        return prefs.getBoolean("sessions.blurFaces", false);
+    }
+
+    public void recordBlurFaces(boolean blur) {
+        prefs.putBoolean("sessions.blurFaces", blur);
+    }
+
+    /** Whether recordings keep data only (CSVs, session.json: no video, no face crops); default off. */
+    public boolean recordDataOnly() {
+        return prefs.getBoolean("sessions.dataOnly", false);
+    }
+
+    public void recordDataOnly(boolean only) {
+        prefs.putBoolean("sessions.dataOnly", only);
+    }
+
     public String lastModel() {
         return prefs.get("last.model", "");
     }
