@@ -75,32 +75,32 @@ final class RecordingController {
         JButton button = bar.add(recordAction);
         button.setName("toolbar.record");
         button.setFocusable(false);
-        JCheckBox raw = new JCheckBox("also raw video", prefs.recordRawVideo());
-        raw.setToolTipText("Also keep the video without overlay (raw.mp4) in the session; costs a second encoder");
-        raw.setFocusable(false);
-        raw.addActionListener(e -> prefs.recordRawVideo(raw.isSelected()));
-        bar.add(raw);
-        JCheckBox blur = new JCheckBox("blur faces", prefs.recordBlurFaces());
-        blur.setName("toolbar.blurFaces");
-        blur.setToolTipText("Blur faces in recordings: every face, grown a little, is blurred beyond recognition in the videos before the overlay is drawn");
-        blur.setFocusable(false);
-        blur.addActionListener(e -> prefs.recordBlurFaces(blur.isSelected()));
-        bar.add(blur);
-        JCheckBox dataOnly = new JCheckBox("data only", prefs.recordDataOnly());
-        dataOnly.setName("toolbar.dataOnly");
-        dataOnly.setToolTipText("Keep only the CSVs and session.json: no video and no face crops, for studies whose consent forbids storing faces");
-        dataOnly.setFocusable(false);
-        Runnable videoChoices = () -> {
-            raw.setEnabled(!dataOnly.isSelected());
-            blur.setEnabled(!dataOnly.isSelected());
-        };
-        dataOnly.addActionListener(e -> {
-            prefs.recordDataOnly(dataOnly.isSelected());
-            videoChoices.run();
-        });
-        videoChoices.run();
-        bar.add(dataOnly);
+        JCheckBox raw = toggle(bar, "toolbar.rawVideo", "also raw video", prefs.recordRawVideo(),
+                "Also keep the video without overlay (raw.mp4) in the session; costs a second encoder", prefs::recordRawVideo);
+        JCheckBox blur = toggle(bar, "toolbar.blurFaces", "blur faces", prefs.recordBlurFaces(),
+                "Blur faces in recordings: every face, grown a little, is blurred beyond recognition in the videos before the overlay is drawn",
+                prefs::recordBlurFaces);
+        JCheckBox dataOnly = toggle(bar, "toolbar.dataOnly", "data only", prefs.recordDataOnly(),
+                "Keep only the CSVs and session.json: no video and no face crops, for studies whose consent forbids storing faces", only -> {
+                    prefs.recordDataOnly(only);
+                    raw.setEnabled(!only);
+                    blur.setEnabled(!only);
+                });
+        raw.setEnabled(!dataOnly.isSelected());
+        blur.setEnabled(!dataOnly.isSelected());
         return bar;
+    }
+
+    /** A remembered recording option on the toolbar. */
+    private static JCheckBox toggle(JToolBar bar, String name, String text, boolean selected, String tip,
+                                    java.util.function.Consumer<Boolean> onChange) {
+        JCheckBox box = new JCheckBox(text, selected);
+        box.setName(name);
+        box.setToolTipText(tip);
+        box.setFocusable(false);
+        box.addActionListener(e -> onChange.accept(box.isSelected()));
+        bar.add(box);
+        return box;
     }
 
     /** The toolbar's Record / Stop button action. */
