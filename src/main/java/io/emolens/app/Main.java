@@ -26,6 +26,9 @@ import io.emolens.detect.DetectorConfig;
 import io.emolens.session.AnalyzeService;
 import io.emolens.source.DefaultFrameSourceFactory;
 import io.emolens.source.FrameSourceFactory;
+import io.emolens.secret.NoSecretStore;
+import io.emolens.secret.SecretServiceStore;
+import io.emolens.secret.StreamPasswords;
 import io.emolens.ui.DesktopServices;
 import io.emolens.ui.MainWindow;
 import io.emolens.ui.Themes;
@@ -112,8 +115,11 @@ public final class Main {
         AppPaths paths = AppPaths.locate();
         Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, modelLoader()).forDesktop();
         UserFolders user = UserFolders.locate();
+        StreamPasswords passwords = new StreamPasswords(SecretServiceStore.connect()
+                .orElseGet(() -> new NoSecretStore("no Secret Service, such as GNOME Keyring, on the D-Bus session bus")));
+        prefs.moveStreamPasswords(passwords);
         DesktopServices services = new DesktopServices(new DefaultFrameSourceFactory(), wiring, paths.demoClip(), user.models(),
-                wiring.trainer(), user.runs(), paths.models());
+                wiring.trainer(), user.runs(), paths.models(), passwords);
         SwingUtilities.invokeLater(() -> {
             Themes.apply(prefs.darkTheme());
             new MainWindow(services, prefs, () -> System.exit(0)).show();
