@@ -35,7 +35,11 @@ import io.emolens.ui.Themes;
 import io.emolens.ui.UiPreferences;
 import picocli.CommandLine;
 
-/** Entry point: no arguments start the desktop app, anything else is a CLI command ({@code analyze}, {@code bench}, …). */
+/**
+ * Entry point: no arguments start the desktop app, anything else is a CLI command ({@code analyze}, {@code bench}, …).
+ * Commands open no window, so they run with AWT headless: drawing overlays and charts must not depend on reaching the
+ * X display named by {@code DISPLAY} (a stale SSH forward, or another test run's Xvfb, failed {@code analyze} mid-run).
+ */
 public final class Main {
     private Main() {
     }
@@ -44,6 +48,9 @@ public final class Main {
         if (args.length == 0) {
             startDesktop();
         } else {
+            if (System.getProperty("java.awt.headless") == null) {
+                System.setProperty("java.awt.headless", "true");
+            }
             System.exit(runCli(args, System.out, System.err));
         }
     }

@@ -73,7 +73,8 @@ class AnalyzeStreamTest {
      * Ctrl+C as in a terminal, where SIGINT reaches the process: the child is started through
      * {@code env --default-signal=INT}, because a JVM inherits an ignored SIGINT (as from a test run started in the
      * background of a script) and then never sees it. SIGINT is sent once faces are being written, not on a timer,
-     * so a slow start on a loaded machine cannot make it land before the analysis runs.
+     * so a slow start on a loaded machine cannot make it land before the analysis runs. {@code DISPLAY} names an X
+     * server nobody serves: a command must not need one (an unreachable test Xvfb once ended the analysis early).
      */
     @Test
     void ctrlCStopsAStreamAnalysisCleanlyWithEverythingFinalized(@TempDir Path tmp) throws Exception {
@@ -81,9 +82,11 @@ class AnalyzeStreamTest {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Path out = tmp.resolve("out");
             Path log = tmp.resolve("log.txt");
-            Process p = new ProcessBuilder("env", "--default-signal=INT", java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+            ProcessBuilder pb = new ProcessBuilder("env", "--default-signal=INT", java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                     Main.class.getName(), "analyze", server.url(), "--out", out.toString(), "--video", "--no-progress")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("DISPLAY", ":9999");
+            Process p = pb.start();
             try {
                 long deadline = System.currentTimeMillis() + 300_000;
                 while (!(Files.exists(out.resolve("faces.csv")) && Files.size(out.resolve("faces.csv")) > 2000)) {
