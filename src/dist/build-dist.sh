@@ -12,8 +12,8 @@ work=$target/dist-work
 image=$work/emolens
 # Java modules the app uses (jdeps --print-module-deps over target/emolens.jar and target/lib, plus what is
 # reached by reflection or service lookup: zip file systems, elliptic-curve TLS, extra charsets, JNDI for DL4J's
-# environment probe).
-modules=java.base,java.compiler,java.desktop,java.prefs,java.sql,java.naming,java.management,jdk.management,jdk.unsupported,jdk.zipfs,jdk.crypto.ec,jdk.charsets
+# environment probe, the keyring's D-Bus connection: jdk.security.auth for the user id, jdk.net for its Unix socket).
+modules=java.base,java.compiler,java.desktop,java.prefs,java.sql,java.naming,java.management,jdk.management,jdk.unsupported,jdk.zipfs,jdk.crypto.ec,jdk.charsets,jdk.security.auth,jdk.net
 
 for tool in jlink tar dpkg-deb; do
   command -v "$tool" >/dev/null || { echo "build-dist: $tool is missing (JDK 17 for jlink; Debian's dpkg for dpkg-deb)" >&2; exit 2; }

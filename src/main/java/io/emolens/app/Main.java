@@ -26,13 +26,20 @@ import io.emolens.detect.DetectorConfig;
 import io.emolens.session.AnalyzeService;
 import io.emolens.source.DefaultFrameSourceFactory;
 import io.emolens.source.FrameSourceFactory;
+import io.emolens.secret.NoSecretStore;
+import io.emolens.secret.SecretServiceStore;
+import io.emolens.secret.StreamPasswords;
 import io.emolens.ui.DesktopServices;
 import io.emolens.ui.MainWindow;
 import io.emolens.ui.Themes;
 import io.emolens.ui.UiPreferences;
 import picocli.CommandLine;
 
-/** Entry point: no arguments start the desktop app, anything else is a CLI command ({@code analyze}, {@code bench}, …). */
+/**
+ * Entry point: no arguments start the desktop app, anything else is a CLI command ({@code analyze}, {@code bench}, …).
+ * Commands open no window, so they run with AWT headless: drawing overlays and charts must not depend on reaching the
+ * X display named by {@code DISPLAY} (a stale SSH forward, or another test run's Xvfb, failed {@code analyze} mid-run).
+ */
 public final class Main {
     private Main() {
     }
@@ -41,6 +48,9 @@ public final class Main {
         if (args.length == 0) {
             startDesktop();
         } else {
+            if (System.getProperty("java.awt.headless") == null) {
+                System.setProperty("java.awt.headless", "true");
+            }
             System.exit(runCli(args, System.out, System.err));
         }
     }
@@ -112,8 +122,11 @@ public final class Main {
         AppPaths paths = AppPaths.locate();
         Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, modelLoader()).forDesktop();
         UserFolders user = UserFolders.locate();
+        StreamPasswords passwords = new StreamPasswords(SecretServiceStore.connect()
+                .orElseGet(() -> new NoSecretStore("no Secret Service, such as GNOME Keyring, on the D-Bus session bus")));
+        prefs.moveStreamPasswords(passwords);
         DesktopServices services = new DesktopServices(new DefaultFrameSourceFactory(), wiring, paths.demoClip(), user.models(),
-                wiring.trainer(), user.runs(), paths.models());
+                wiring.trainer(), user.runs(), paths.models(), passwords);
         SwingUtilities.invokeLater(() -> {
             Themes.apply(prefs.darkTheme());
             new MainWindow(services, prefs, () -> System.exit(0)).show();

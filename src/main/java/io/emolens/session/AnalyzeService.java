@@ -131,7 +131,7 @@ public final class AnalyzeService {
             session = recorder.stopFailed(describe(lost.get()));
         }
         if (SessionInfo.FAILED.equals(session.status()) && lost.isEmpty()) {
-            throw new EmolensException("Analysis of " + input + " stopped: " + session.error() + " What was written is kept in " + outDir + ".");
+            throw new EmolensException("Analysis of " + StreamUrl.mask(input) + " stopped: " + session.error() + " What was written is kept in " + outDir + ".");
         }
         long elapsedMs = Math.max(1, (System.nanoTime() - start) / 1_000_000);
         AnalysisSummary summary = new AnalysisSummary(StreamUrl.looksLikeUrl(input) ? source.description() : input, model, counts[0], counts[1], counts[2], labels,

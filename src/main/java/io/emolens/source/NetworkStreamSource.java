@@ -47,7 +47,7 @@ final class NetworkStreamSource implements FrameSource {
             g.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             VideoFileSource.closeQuietly(g);
-            throw new EmolensException("Cannot open the stream " + url + ": " + VideoFileSource.reason(e)
+            throw new EmolensException("Cannot open the stream " + url + ": " + url.redact(VideoFileSource.reason(e))
                     + ". Check the address and that the camera or app is serving it.", e);
         }
         if (g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
@@ -73,7 +73,7 @@ final class NetworkStreamSource implements FrameSource {
                 }
             }
         } catch (FrameGrabber.Exception | RuntimeException e) {
-            throw new EmolensException("Lost the stream " + url + " (" + VideoFileSource.reason(e) + ").", e);
+            throw new EmolensException("Lost the stream " + url + " (" + url.redact(VideoFileSource.reason(e)) + ").", e);
         }
         throw new EmolensException("Lost the stream " + url + ": it closed or sent nothing for " + StreamUrl.TIMEOUT_MS / 1000 + " s.");
     }

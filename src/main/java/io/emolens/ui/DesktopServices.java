@@ -2,6 +2,7 @@ package io.emolens.ui;
 
 import java.nio.file.Path;
 
+import io.emolens.secret.StreamPasswords;
 import io.emolens.session.AnalyzerFactory;
 import io.emolens.source.FrameSourceFactory;
 import io.emolens.train.Trainer;
@@ -16,7 +17,9 @@ import io.emolens.train.Trainer;
  * @param trainer   trains models from FER2013 (Model → Train model…)
  * @param runs      where training run folders go by default
  * @param shippedModels the models that came with Emolens, listed beside the user's and never modified
+ * @param passwords where network camera passwords are kept (the desktop's keyring, or nowhere)
  */
 public record DesktopServices(FrameSourceFactory sources, AnalyzerFactory analyzers, Path demoClip, Path models,
-                              Trainer trainer, Path runs, Path shippedModels) {
+                              Trainer trainer, Path runs, Path shippedModels,
+                              StreamPasswords passwords) {
 }

@@ -55,8 +55,8 @@ final class SourceController {
         List<CameraDevice> cameras = services.sources().cameras();
         Optional<CameraDevice> lastCamera = last.startsWith(CAMERA_PREFIX)
                 ? CameraDevice.find(last.substring(CAMERA_PREFIX.length()), cameras) : Optional.empty();
-        if (last.startsWith(StreamOpener.REMEMBER_PREFIX)) {
-            openStream(last.substring(StreamOpener.REMEMBER_PREFIX.length()));
+        if (last.startsWith(UiPreferences.STREAM_SOURCE)) {
+            openStream(last.substring(UiPreferences.STREAM_SOURCE.length()));
         } else if (lastCamera.isPresent()) {
             openCamera(lastCamera.get());
         } else if (last.startsWith("file:") && new File(last.substring(5)).exists()) {
@@ -136,6 +136,10 @@ final class SourceController {
         StreamOpener.ask(frame, prefs).ifPresent(this::openStream);
     }
 
+    /**
+     * Opens a network camera. A remembered address names its user without the password: the password kept in the
+     * keyring is looked up (on a worker), else the user is asked for it.
+     */
     void openStream(String url) {
         StreamUrl parsed;
         try {
@@ -144,8 +148,57 @@ final class SourceController {
             Dialogs.error(frame, "Cannot open stream", e);
             return;
         }
-        prefs.rememberStream(url);
-        start(parsed.toString(), () -> services.sources().stream(parsed), false, StreamOpener.REMEMBER_PREFIX + url);
+        if (!parsed.lacksPassword()) {
+            playStream(parsed);
+            return;
+        }
+        status.source("Opening " + parsed + "…");
+        new SwingWorker<java.util.Optional<StreamUrl>, Void>() {
+            @Override
+            protected java.util.Optional<StreamUrl> doInBackground() {
+                return services.passwords().complete(parsed);
+            }
+
+            @Override
+            protected void done() {
+                try {
+                    java.util.Optional<StreamUrl> full = get();
+                    if (full.isPresent()) {
+                        playStream(full.get());
+                    } else {
+                        askPassword(parsed);
+                    }
+                } catch (ExecutionException e) {
+                    Dialogs.error(frame, "Cannot open " + parsed, e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }.execute();
+    }
+
+    private void askPassword(StreamUrl address) {
+        java.util.Optional<String> password = StreamOpener.askPassword(frame, address, services.passwords().keeps());
+        if (password.isEmpty()) {
+            status.source("No source");
+            status.message(address + " not opened: it needs its password.");
+            return;
+        }
+        playStream(password.get().isEmpty() ? address : address.withPassword(password.get()));
+    }
+
+    /** Plays {@code url}; once it plays its password (if any) is kept and the address remembered without it. */
+    private void playStream(StreamUrl url) {
+        StreamUrl address = url.withoutPassword();
+        prefs.rememberStream(address);
+        if (url.password().isPresent() && !services.passwords().keeps()) {
+            status.message("The password of " + address + " is not stored (no keyring on this desktop): Emolens asks for it next time.");
+        }
+        start(url.toString(), () -> {
+            FrameSource source = services.sources().stream(url);
+            services.passwords().remember(url);
+            return source;
+        }, false, UiPreferences.STREAM_SOURCE + address.url());
     }
 
     /** Opens the last source again (after a lost stream or camera). */

@@ -7,16 +7,17 @@ import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
+import javax.swing.JPasswordField;
 import javax.swing.BoxLayout;
 
+import io.emolens.source.StreamUrl;
+
 /**
- * File → Open stream…: asks for a network camera's address, offering the recent ones. Phone-webcam apps and IP
+ * File → Open stream…: asks for a network camera's address, offering the recent ones (remembered without their
+ * passwords), and for the password of a remembered address whose password is not kept. Phone-webcam apps and IP
  * cameras serve MJPEG over {@code http://…} or video over {@code rtsp://…}.
  */
 final class StreamOpener {
-    /** How a stream is remembered as the last source. */
-    static final String REMEMBER_PREFIX = "stream:";
-
     private StreamOpener() {
     }
 
@@ -37,5 +38,20 @@ final class StreamOpener {
             return Optional.empty();
         }
         return Optional.of(value.toString().strip());
+    }
+
+    /** Asks for the password of {@code address} (which names a user); empty when the user cancels. */
+    static Optional<String> askPassword(Component parent, StreamUrl address, boolean kept) {
+        JPasswordField password = new JPasswordField(24);
+        password.setName("stream.password");
+        JPanel panel = new JPanel();
+        panel.setLayout(new BoxLayout(panel, BoxLayout.Y_AXIS));
+        panel.add(new JLabel("Password of " + address.user().orElse("") + " for " + address + ":"));
+        panel.add(password);
+        panel.add(new JLabel(kept ? "<html><small>It is kept in your desktop's keyring once the stream opens.</small></html>"
+                : "<html><small>No keyring on this desktop: the password is not stored, Emolens asks again next time.</small></html>"));
+        int answer = JOptionPane.showConfirmDialog(parent, panel, "Stream password", JOptionPane.OK_CANCEL_OPTION, JOptionPane.PLAIN_MESSAGE);
+        char[] typed = password.getPassword();
+        return answer == JOptionPane.OK_OPTION ? Optional.of(new String(typed)) : Optional.empty();
     }
 }

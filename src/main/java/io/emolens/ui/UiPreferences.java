@@ -1,6 +1,8 @@
 package io.emolens.ui;
 
 import java.awt.Rectangle;
+import java.util.Optional;
+import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 import io.emolens.detect.DetectorConfig;
@@ -8,10 +10,12 @@ import io.emolens.detect.DetectorKind;
 import io.emolens.detect.DetectorSettings;
 import io.emolens.detect.YunetConfig;
 import io.emolens.render.OverlayOptions;
+import io.emolens.secret.StreamPasswords;
+import io.emolens.source.StreamUrl;
 
 /**
  * Everything the app remembers between runs: window bounds, theme, overlay options, face detection settings, last
- * folder, last source and model.
+ * folder, last source and model, recent network cameras (their passwords never: see {@link StreamPasswords}).
  */
 public final class UiPreferences {
     private final Preferences prefs;
@@ -123,7 +127,7 @@ public final class UiPreferences {
         prefs.put("last.directory", dir);
     }
 
-    /** "camera:NAME|NODE" (older versions: "camera:N"), "file:PATH", "stream:URL" or "demo". */
+    /** "camera:NAME|NODE" (older versions: "camera:N"), "file:PATH", "stream:URL" (never with a password) or "demo". */
     public String lastSource() {
         return prefs.get("last.source", "demo");
     }
@@ -202,20 +206,72 @@ public final class UiPreferences {
         prefs.put("last.model", model);
     }
 
-    /** Network camera URLs opened before, most recent first (at most {@value #RECENT_STREAMS}). */
+    /** Network camera addresses opened before, without passwords, most recent first (at most {@value #RECENT_STREAMS}). */
     public java.util.List<String> recentStreams() {
         String all = prefs.get("streams.recent", "");
         return all.isBlank() ? java.util.List.of() : java.util.List.of(all.split("\n"));
     }
 
-    /** Puts {@code url} first among the recent streams. */
-    public void rememberStream(String url) {
+    /** Puts {@code url}, without its password, first among the recent streams. */
+    public void rememberStream(StreamUrl url) {
         java.util.List<String> recent = new java.util.ArrayList<>(recentStreams());
-        recent.remove(url);
-        recent.add(0, url);
+        String address = url.withoutPassword().url();
+        recent.remove(address);
+        recent.add(0, address);
+        recentStreams(recent);
+    }
+
+    /**
+     * Moves the passwords that earlier versions kept in plain text here (recent streams, last source) to
+     * {@code passwords} (which may keep nothing) and removes them from the preferences, on disk at once.
+     *
+     * @return how many addresses had a password
+     */
+    public int moveStreamPasswords(StreamPasswords passwords) {
+        int moved = 0;
+        java.util.List<String> recent = new java.util.ArrayList<>();
+        for (String entry : recentStreams()) {
+            Optional<StreamUrl> url = parse(entry);
+            if (url.isPresent() && url.get().password().isPresent()) {
+                moved++;
+                passwords.remember(url.get());
+            }
+            url.map(u -> u.withoutPassword().url()).filter(a -> !recent.contains(a)).ifPresent(recent::add);
+        }
+        String last = lastSource();
+        if (last.startsWith(STREAM_SOURCE)) {
+            Optional<StreamUrl> url = parse(last.substring(STREAM_SOURCE.length()));
+            if (url.isPresent() && url.get().password().isPresent()) {
+                moved++;
+                passwords.remember(url.get());
+            }
+            lastSource(url.map(u -> STREAM_SOURCE + u.withoutPassword().url()).orElse("demo"));
+        }
+        if (moved > 0 || recent.size() != recentStreams().size()) {
+            recentStreams(recent);
+            try {
+                prefs.flush();
+            } catch (BackingStoreException e) {
+                throw new IllegalStateException("Cannot rewrite the preferences without the stream passwords: " + e.getMessage(), e);
+            }
+        }
+        return moved;
+    }
+
+    private void recentStreams(java.util.List<String> recent) {
         prefs.put("streams.recent", String.join("\n", recent.subList(0, Math.min(RECENT_STREAMS, recent.size()))));
     }
 
+    private static Optional<StreamUrl> parse(String address) {
+        try {
+            return Optional.of(new StreamUrl(address));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** How a stream is remembered as the last source: this prefix and the address without its password. */
+    static final String STREAM_SOURCE = "stream:";
     static final int RECENT_STREAMS = 8;
 
     /** Whether cameras are shown mirrored, as in video calls; default on. */

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.emolens.secret.NoSecretStore;
+import io.emolens.secret.StreamPasswords;
 import io.emolens.TestFiles;
 import io.emolens.app.AppPaths;
 import io.emolens.app.Main;
@@ -37,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real window on a machine without a camera, under Xvfb (skipped where there is no display). */
 class MainWindowSmokeTest {
+    private static final StreamPasswords NO_KEYRING = new StreamPasswords(new NoSecretStore("a test"));
     private final Preferences node = Preferences.userRoot().node("io/emolens-test/" + System.nanoTime());
 
     @AfterEach
@@ -70,7 +73,7 @@ class MainWindowSmokeTest {
         AppPaths paths = new AppPaths(TestFiles.repo());
         Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, Main.modelLoader());
         DesktopServices services = new DesktopServices(recording, wiring, paths.demoClip(), noDevices.resolve("models"), wiring.trainer(), noDevices,
-                paths.models());
+                paths.models(), NO_KEYRING);
         AtomicBoolean closed = new AtomicBoolean();
         MainWindow[] window = new MainWindow[1];
         SwingUtilities.invokeAndWait(() -> {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.emolens.secret.NoSecretStore;
+import io.emolens.secret.StreamPasswords;
 import io.emolens.TestFiles;
 import io.emolens.app.AppPaths;
 import io.emolens.app.Main;
@@ -49,6 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Keys go through Swing's own key-binding dispatch (menu accelerators included), so no window focus is needed.
  */
 class RecordingWindowTest {
+    private static final StreamPasswords NO_KEYRING = new StreamPasswords(new NoSecretStore("a test"));
     private final Preferences node = Preferences.userRoot().node("io/emolens-test/" + System.nanoTime());
 
     @AfterEach
@@ -62,7 +65,7 @@ class RecordingWindowTest {
         AppPaths paths = new AppPaths(TestFiles.repo());
         Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, Main.modelLoader());
         DefaultFrameSourceFactory sources = TestFiles.sourcesWithoutCameras(tmp);
-        DesktopServices services = new DesktopServices(sources, wiring, paths.demoClip(), tmp.resolve("models"), wiring.trainer(), tmp, paths.models());
+        DesktopServices services = new DesktopServices(sources, wiring, paths.demoClip(), tmp.resolve("models"), wiring.trainer(), tmp, paths.models(), NO_KEYRING);
         UiPreferences prefs = new UiPreferences(node);
         Path sessions = tmp.resolve("sessions");
         prefs.sessionsFolder(sessions.toString());
@@ -180,7 +183,7 @@ class RecordingWindowTest {
                 return List.of();
             }
         };
-        DesktopServices services = new DesktopServices(unplugging, wiring, paths.demoClip(), tmp.resolve("models"), wiring.trainer(), tmp, paths.models());
+        DesktopServices services = new DesktopServices(unplugging, wiring, paths.demoClip(), tmp.resolve("models"), wiring.trainer(), tmp, paths.models(), NO_KEYRING);
         UiPreferences prefs = new UiPreferences(node);
         prefs.sessionsFolder(tmp.resolve("sessions").toString());
         MainWindow[] window = new MainWindow[1];

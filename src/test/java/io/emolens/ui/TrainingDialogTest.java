@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.emolens.secret.NoSecretStore;
+import io.emolens.secret.StreamPasswords;
 import io.emolens.TestFiles;
 import io.emolens.app.AppPaths;
 import io.emolens.app.Main;
@@ -36,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * models folder and makes it the live classifier, and a new dialog resumes the run without checking data first.
  */
 class TrainingDialogTest {
+    private static final StreamPasswords NO_KEYRING = new StreamPasswords(new NoSecretStore("a test"));
     private final Preferences node = Preferences.userRoot().node("io/emolens-test/" + System.nanoTime());
 
     @AfterEach
@@ -50,7 +53,7 @@ class TrainingDialogTest {
         AppPaths paths = new AppPaths(TestFiles.repo());
         Wiring wiring = new Wiring(paths, DetectorConfig.DEFAULT, Main.modelLoader());
         DesktopServices services = new DesktopServices(TestFiles.sourcesWithoutCameras(tmp), wiring, paths.demoClip(), models,
-                new Trainer(TinyNetworks.FACTORY, TrainServices.exporter()), tmp.resolve("runs"), paths.models());
+                new Trainer(TinyNetworks.FACTORY, TrainServices.exporter()), tmp.resolve("runs"), paths.models(), NO_KEYRING);
         MainWindow[] window = new MainWindow[1];
         SwingUtilities.invokeAndWait(() -> {
             Themes.apply(true);
