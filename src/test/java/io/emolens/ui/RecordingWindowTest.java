@@ -83,12 +83,17 @@ class RecordingWindowTest {
 
         press(w, KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK);
         waitFor(() -> onEdt(() -> w.recording().isRecording()), 10_000, "Ctrl+R starts recording");
+        Path recording = onEdt(() -> w.recording().folder()).orElseThrow();
         press(w, KeyEvent.VK_4, 0);
         long happyFrom = System.nanoTime();
         Thread.sleep(1500);
+        // a loaded machine analyzes few frames a second: each label is held until crops of it were saved
+        waitFor(() -> dataLines(recording.resolve("crops.csv")) >= 2, 60_000, "face crops saved while Happy is held");
         press(w, KeyEvent.VK_5, 0);
         long sadFrom = System.nanoTime();
+        long before = dataLines(recording.resolve("crops.csv"));
         Thread.sleep(1200);
+        waitFor(() -> dataLines(recording.resolve("crops.csv")) >= before + 2, 60_000, "face crops saved while Sad is held");
         BufferedImage shot = onEdt(w::snapshot);
         String statusText = onEdt(() -> w.status().recordingText());
         ImageIO.write(shot, "png", TestFiles.repo().resolve("target/recording-window.png").toFile());
@@ -320,5 +325,15 @@ class RecordingWindowTest {
             }
         }
         return n;
+    }
+
+    /** Rows after the header of a CSV being written (0 before it exists). */
+    private static long dataLines(Path csv) throws java.io.IOException {
+        if (!Files.exists(csv)) {
+            return 0;
+        }
+        try (var lines = Files.lines(csv)) {
+            return Math.max(0, lines.count() - 1);
+        }
     }
 }
