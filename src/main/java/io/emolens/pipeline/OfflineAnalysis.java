@@ -32,12 +32,37 @@ import io.emolens.source.FrameSource;
  * stalled (at most {@value #LIVE_BACKLOG_S} s of frames wait). When a stream is lost, what was read is analyzed
  * for at most {@value #LOST_DRAIN_MS} ms more and the rest counted as dropped, so the run ends soon after its source.
  * Tracks restart whenever the frame's source name changes (a folder's next image) and, when following, at each new shot. Owns the source it
- * runs: the reader closes it. One run at a time.
+ * runs: the reader closes it. A frame is referenced by the run until the sink returns it; when the sink keeps no frame
+ * ({@link Sink#keepsFrames}), the run then recycles it, so the source decodes into a few reused images. One run at a time.
  */
 public final class OfflineAnalysis {
     /** Receives analyzed frames in order, on the calling thread. */
     public interface Sink {
         void accept(AnalyzedFrame frame);
+
+        /**
+         * Whether the sink (or anything it hands frames to) may still reference a frame after {@link #accept} returns.
+         * When not, the run gives each frame back to its source ({@link FrameSource#recycle}) as soon as the sink
+         * returns, and the source reuses its image.
+         */
+        default boolean keepsFrames() {
+            return true;
+        }
+
+        /** A sink that references no frame after {@code sink.accept} returns. */
+        static Sink keepingNoFrames(Sink sink) {
+            return new Sink() {
+                @Override
+                public void accept(AnalyzedFrame frame) {
+                    sink.accept(frame);
+                }
+
+                @Override
+                public boolean keepsFrames() {
+                    return false;
+                }
+            };
+        }
     }
 
     /**
@@ -65,6 +90,7 @@ public final class OfflineAnalysis {
     private final List<FrameAnalyzer> detectors;
     private final int scanEvery;
     private String lastSource;
+    private FrameSource running;
     private ExecutorService classifying;
     private Pending pending;
 
@@ -119,6 +145,7 @@ public final class OfflineAnalysis {
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, detectors.size()), named("emolens-detect"));
         classifying = Executors.newSingleThreadExecutor(named("emolens-classify"));
         pending = null;
+        running = source;
         BlockingQueue<Future<Detected>> ordered = new ArrayBlockingQueue<>(source.isLive() ? 4096 : 2 * detectors.size() + 4 + 2 * scanEvery);
         AtomicLong read = new AtomicLong();
         AtomicLong dropped = new AtomicLong();
@@ -275,7 +302,11 @@ public final class OfflineAnalysis {
         Classified c = get(p.scores());
         for (int i = 0; i < p.frames().size(); i++) {
             List<EmotionScores> scores = c.scores().get(i);
-            sink.accept(main.track(p.frames().get(i), p.boxes().get(i), scores, p.detectMs()[i], scores.isEmpty() ? 0 : c.msPerFrame()));
+            VideoFrame frame = p.frames().get(i);
+            sink.accept(main.track(frame, p.boxes().get(i), scores, p.detectMs()[i], scores.isEmpty() ? 0 : c.msPerFrame()));
+            if (!sink.keepsFrames()) {
+                running.recycle(frame);
+            }
         }
     }
 

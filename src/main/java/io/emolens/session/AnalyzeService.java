@@ -98,20 +98,21 @@ public final class AnalyzeService {
         OfflineAnalysis.Outcome outcome;
         SessionInfo session;
         try {
+            OfflineAnalysis.Sink sink = result -> {
+                VideoFrame frame = result.frame();
+                recorder.frame(result, live || fps > 0 ? frame.timeMs() : counts[0] * 1000);
+                counts[0]++;
+                if (!result.faces().isEmpty()) {
+                    counts[1]++;
+                }
+                for (TrackedFace face : result.faces()) {
+                    counts[2]++;
+                    face.scores().ifPresent(sc -> labels.merge(sc.top().label(), 1L, Long::sum));
+                }
+                progress.onFrame(counts[0], total);
+            };
             outcome = new OfflineAnalysis(analyzer, detectors, scanEvery).run(source, (long) (maxSeconds * 1000), control::stopRequested,
-                    control::abortRequested, result -> {
-                        VideoFrame frame = result.frame();
-                        recorder.frame(result, live || fps > 0 ? frame.timeMs() : counts[0] * 1000);
-                        counts[0]++;
-                        if (!result.faces().isEmpty()) {
-                            counts[1]++;
-                        }
-                        for (TrackedFace face : result.faces()) {
-                            counts[2]++;
-                            face.scores().ifPresent(sc -> labels.merge(sc.top().label(), 1L, Long::sum));
-                        }
-                        progress.onFrame(counts[0], total);
-                    });
+                    control::abortRequested, recorder.keepsFrames() ? sink : OfflineAnalysis.Sink.keepingNoFrames(sink));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = new OfflineAnalysis.Outcome(counts[0], 0, Optional.of(e));
