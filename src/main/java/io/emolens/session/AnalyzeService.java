@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.emolens.core.Emotion;
 import io.emolens.core.EmolensException;
+import io.emolens.core.ProcessMemory;
 import io.emolens.core.VideoFrame;
 import io.emolens.detect.DetectorSettings;
 import io.emolens.pipeline.AnalyzedFrame;
@@ -130,7 +131,7 @@ public final class AnalyzeService {
         AnalysisSummary summary = new AnalysisSummary(StreamUrl.looksLikeUrl(input) ? source.description() : input, model, counts[0], counts[1], counts[2], labels,
                 counts[0] * 1000.0 / elapsedMs, elapsedMs, session.video(), session.videoCodec(), 
                 session.detector() != null ? session.detector() : analyzer.detectorConfig(), outcome.framesDropped(),
-                lost.map(AnalyzeService::describe).orElse(null), scanEvery);
+                lost.map(AnalyzeService::describe).orElse(null), scanEvery, ProcessMemory.peakRssMb());
         SessionJson.write(outDir.resolve(SUMMARY_JSON), summary);
         if (lost.isPresent()) {
             throw new EmolensException(describe(lost.get()) + " " + counts[0] + " frames were analyzed; the session is finalized in " + outDir
