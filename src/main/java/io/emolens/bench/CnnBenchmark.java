@@ -17,6 +17,7 @@ import io.emolens.classify.Architectures;
 import io.emolens.classify.FastCpu;
 import io.emolens.classify.InferenceNetworks;
 import io.emolens.classify.NetworkConfig;
+import io.emolens.core.ProcessMemory;
 import io.emolens.preprocess.FaceTensor;
 
 /**

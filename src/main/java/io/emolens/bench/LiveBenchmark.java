@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import io.emolens.core.ProcessMemory;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.pipeline.FrameAnalyzer;
 import io.emolens.pipeline.LivePipeline;

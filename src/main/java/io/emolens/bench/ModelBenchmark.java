@@ -17,6 +17,7 @@ import io.emolens.classify.EmotionClassifier;
 import io.emolens.classify.FastCpu;
 import io.emolens.classify.ModelMetadata;
 import io.emolens.classify.ModelStore;
+import io.emolens.core.ProcessMemory;
 
 /**
  * Measures any saved model file (trained or imported) as the app runs it: classification ms per face at batch 1 and

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.emolens.core.ProcessMemory;
 import io.emolens.core.VideoFrame;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.pipeline.FrameAnalyzer;

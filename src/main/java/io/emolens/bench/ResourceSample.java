@@ -8,6 +8,8 @@ import java.util.stream.Stream;
 
 import org.bytedeco.javacpp.Pointer;
 
+import io.emolens.core.ProcessMemory;
+
 /**
  * What a long-running Emolens holds at one moment: resident memory, native memory JavaCPP accounts for (OpenCV,
  * FFmpeg, ND4J buffers), the Java heap in use, live threads and open file descriptors. A soak compares these over time.

@@ -115,8 +115,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } finally {
             bar.finish();
         }
-        err.printf("emolens: %d frames, %d with faces, %d face rows, %.1f frames/s -> %s%n",
-                summary.frames(), summary.framesWithFaces(), summary.faces(), summary.processingFps(), out);
+        err.printf("emolens: %d frames, %d with faces, %d face rows, %.1f frames/s, peak memory %.0f MiB -> %s%n",
+                summary.frames(), summary.framesWithFaces(), summary.faces(), summary.processingFps(), summary.peakRssMb(), out);
         return 0;
     }
 }

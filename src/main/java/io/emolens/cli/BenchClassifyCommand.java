@@ -69,6 +69,7 @@ public final class BenchClassifyCommand implements Callable<Integer> {
                 doc.put("models", rows);
                 AnalyzeService.json().writeValue(json.toFile(), doc);
             }
+            BenchCommand.printPeakRss(System.out);
             return 0;
         } catch (IOException e) {
             throw new EmolensException("Cannot write " + json + ": " + e.getMessage(), e);

@@ -114,6 +114,7 @@ public final class BenchDetectCommand implements Callable<Integer> {
                 }
             });
         }
+        BenchCommand.printPeakRss(out);
         return 0;
     }
 

@@ -49,6 +49,7 @@ public final class BenchFollowCommand implements Callable<Integer> {
                 out.printf("%6d  %-15s  %8.3f  %17.1f  %5d%n", s.period(), follow, s.meanIou(), s.meanCentreErrorPx(), s.boxes());
             }
         }
+        BenchCommand.printPeakRss(out);
         return 0;
     }
 }

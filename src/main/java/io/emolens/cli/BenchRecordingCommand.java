@@ -72,6 +72,7 @@ public final class BenchRecordingCommand implements Callable<Integer> {
             for (double[] p : r.perPass()) {
                 out.printf("  pass: live %.1f / %.1f, saturated %.1f / %.1f FPS (plain / recording)%n", p[0], p[1], p[2], p[3]);
             }
+            BenchCommand.printPeakRss(out);
             return 0;
         } finally {
             ScratchFolders.delete(scratch);

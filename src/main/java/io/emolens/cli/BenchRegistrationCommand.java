@@ -56,6 +56,7 @@ public final class BenchRegistrationCommand implements Callable<Integer> {
             out.println(settings.describe());
             out.print(new Fer2013Registration().measure(sample, detector).format());
         }
+        BenchCommand.printPeakRss(out);
         return 0;
     }
 }

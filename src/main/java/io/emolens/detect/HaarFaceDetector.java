@@ -35,6 +35,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 public final class HaarFaceDetector implements FaceDetector {
     private final CascadeClassifier cascade;
     private final CLAHE equalizer;
+    /** The frame, its gray and downscaled copies: kept between calls so that each frame reuses their native buffers. */
+    private final Mat bgr = new Mat();
+    private final Mat gray = new Mat();
+    private final Mat small = new Mat();
     private volatile DetectorConfig config;
     private boolean closed;
 
@@ -101,36 +105,35 @@ public final class HaarFaceDetector implements FaceDetector {
         double scale = config.detectWidth() > 0 && width > config.detectWidth() ? (double) config.detectWidth() / width : 1.0;
         int minFace = Math.max(12, (int) Math.round(config.minFaceSize() * scale));
         List<BoxSuppression.Scored> boxes = new ArrayList<>();
-        try (Mat bgr = Mats.fromImage(image); Mat gray = new Mat(); Mat small = new Mat()) {
-            if (bgr.channels() == 3) {
-                cvtColor(bgr, gray, COLOR_BGR2GRAY);
-            } else {
-                bgr.copyTo(gray);
+        Mats.copyInto(image, bgr);
+        if (bgr.channels() == 3) {
+            cvtColor(bgr, gray, COLOR_BGR2GRAY);
+        } else {
+            bgr.copyTo(gray);
+        }
+        Mat input = gray;
+        if (scale < 1.0) {
+            try (Size target = new Size((int) Math.round(width * scale), (int) Math.round(height * scale))) {
+                resize(gray, small, target, 0, 0, INTER_AREA);
             }
-            Mat input = gray;
-            if (scale < 1.0) {
-                try (Size target = new Size((int) Math.round(width * scale), (int) Math.round(height * scale))) {
-                    resize(gray, small, target, 0, 0, INTER_AREA);
+            input = small;
+        }
+        equalizer.apply(input, input);
+        if (around == null) {
+            scan(input, config, 0, 0, minFace, 0, scale, width, height, boxes);
+        } else {
+            for (FaceBox face : around) {
+                if (!face.overlaps(width, height)) {
+                    continue;
                 }
-                input = small;
-            }
-            equalizer.apply(input, input);
-            if (around == null) {
-                scan(input, config, 0, 0, minFace, 0, scale, width, height, boxes);
-            } else {
-                for (FaceBox face : around) {
-                    if (!face.overlaps(width, height)) {
-                        continue;
-                    }
-                    FaceBox region = face.scale(scale).expand(NEAR_MARGIN, input.cols(), input.rows());
-                    int side = (int) Math.round(Math.max(face.width(), face.height()) * scale);
-                    int minSide = Math.max(minFace, (int) Math.round(NEAR_MIN_SCALE * side));
-                    int maxSide = (int) Math.round(NEAR_MAX_SCALE * side);
-                    if (maxSide >= minSide && Math.min(region.width(), region.height()) >= minSide) {
-                        try (Rect rect = new Rect(region.x(), region.y(), region.width(), region.height());
-                             Mat part = new Mat(input, rect)) {
-                            scan(part, config, region.x(), region.y(), minSide, maxSide, scale, width, height, boxes);
-                        }
+                FaceBox region = face.scale(scale).expand(NEAR_MARGIN, input.cols(), input.rows());
+                int side = (int) Math.round(Math.max(face.width(), face.height()) * scale);
+                int minSide = Math.max(minFace, (int) Math.round(NEAR_MIN_SCALE * side));
+                int maxSide = (int) Math.round(NEAR_MAX_SCALE * side);
+                if (maxSide >= minSide && Math.min(region.width(), region.height()) >= minSide) {
+                    try (Rect rect = new Rect(region.x(), region.y(), region.width(), region.height());
+                         Mat part = new Mat(input, rect)) {
+                        scan(part, config, region.x(), region.y(), minSide, maxSide, scale, width, height, boxes);
                     }
                 }
             }
@@ -165,6 +168,9 @@ public final class HaarFaceDetector implements FaceDetector {
             closed = true;
             cascade.close();
             equalizer.close();
+            bgr.close();
+            gray.close();
+            small.close();
         }
     }
 }

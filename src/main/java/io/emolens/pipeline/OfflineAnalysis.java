@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.emolens.core.EmotionScores;
 import io.emolens.core.FaceBox;
 import io.emolens.core.VideoFrame;
+import io.emolens.cv.NativeHeap;
 import io.emolens.source.FrameSource;
 
 /**
@@ -32,12 +33,39 @@ import io.emolens.source.FrameSource;
  * stalled (at most {@value #LIVE_BACKLOG_S} s of frames wait). When a stream is lost, what was read is analyzed
  * for at most {@value #LOST_DRAIN_MS} ms more and the rest counted as dropped, so the run ends soon after its source.
  * Tracks restart whenever the frame's source name changes (a folder's next image) and, when following, at each new shot. Owns the source it
- * runs: the reader closes it. One run at a time.
+ * runs: the reader closes it. A frame is referenced by the run until the sink returns it; when the sink keeps no frame
+ * ({@link Sink#keepsFrames}), the run then recycles it, so the source decodes into a few reused images. Every
+ * {@value #TRIM_EVERY_MS} ms the C heap's free pages are given back ({@link NativeHeap#trim}): the detectors' and the
+ * decoder's per-frame buffers otherwise left hundreds of megabytes of freed memory resident. One run at a time.
  */
 public final class OfflineAnalysis {
     /** Receives analyzed frames in order, on the calling thread. */
     public interface Sink {
         void accept(AnalyzedFrame frame);
+
+        /**
+         * Whether the sink (or anything it hands frames to) may still reference a frame after {@link #accept} returns.
+         * When not, the run gives each frame back to its source ({@link FrameSource#recycle}) as soon as the sink
+         * returns, and the source reuses its image.
+         */
+        default boolean keepsFrames() {
+            return true;
+        }
+
+        /** A sink that references no frame after {@code sink.accept} returns. */
+        static Sink keepingNoFrames(Sink sink) {
+            return new Sink() {
+                @Override
+                public void accept(AnalyzedFrame frame) {
+                    sink.accept(frame);
+                }
+
+                @Override
+                public boolean keepsFrames() {
+                    return false;
+                }
+            };
+        }
     }
 
     /**
@@ -61,10 +89,13 @@ public final class OfflineAnalysis {
     static final long LOST_DRAIN_MS = 10_000;
     private static final int MAX_BATCH = 16;
     private static final long READER_JOIN_MS = 7000;
+    /** How often the calling thread gives the C heap's free pages back ({@link NativeHeap#trim}). */
+    static final long TRIM_EVERY_MS = 1000;
     private final FrameAnalyzer main;
     private final List<FrameAnalyzer> detectors;
     private final int scanEvery;
     private String lastSource;
+    private FrameSource running;
     private ExecutorService classifying;
     private Pending pending;
 
@@ -119,6 +150,7 @@ public final class OfflineAnalysis {
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, detectors.size()), named("emolens-detect"));
         classifying = Executors.newSingleThreadExecutor(named("emolens-classify"));
         pending = null;
+        running = source;
         BlockingQueue<Future<Detected>> ordered = new ArrayBlockingQueue<>(source.isLive() ? 4096 : 2 * detectors.size() + 4 + 2 * scanEvery);
         AtomicLong read = new AtomicLong();
         AtomicLong dropped = new AtomicLong();
@@ -190,6 +222,7 @@ public final class OfflineAnalysis {
     private void consume(BlockingQueue<Future<Detected>> ordered, Future<Detected> end, java.util.function.BooleanSupplier abort,
                          Sink sink, AtomicInteger liveBudget) throws InterruptedException {
         boolean ended = false;
+        long trimmed = System.nanoTime();
         while (!ended && !abort.getAsBoolean()) {
             List<Detected> batch = new ArrayList<>();
             Future<Detected> first = ordered.poll(200, TimeUnit.MILLISECONDS);
@@ -210,6 +243,10 @@ public final class OfflineAnalysis {
                 batch.add(get(more));
             }
             analyzeBatch(batch, sink);
+            if (System.nanoTime() - trimmed > TRIM_EVERY_MS * 1_000_000L) {
+                NativeHeap.trim();
+                trimmed = System.nanoTime();
+            }
             if (liveBudget != null) {
                 for (Detected d : batch) {
                     liveBudget.addAndGet(d.frame().width() * d.frame().height() * 3);
@@ -275,7 +312,11 @@ public final class OfflineAnalysis {
         Classified c = get(p.scores());
         for (int i = 0; i < p.frames().size(); i++) {
             List<EmotionScores> scores = c.scores().get(i);
-            sink.accept(main.track(p.frames().get(i), p.boxes().get(i), scores, p.detectMs()[i], scores.isEmpty() ? 0 : c.msPerFrame()));
+            VideoFrame frame = p.frames().get(i);
+            sink.accept(main.track(frame, p.boxes().get(i), scores, p.detectMs()[i], scores.isEmpty() ? 0 : c.msPerFrame()));
+            if (!sink.keepsFrames()) {
+                running.recycle(frame);
+            }
         }
     }
 

@@ -3,7 +3,6 @@ package io.emolens.preprocess;
 import java.awt.image.BufferedImage;
 
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 
 import io.emolens.core.FaceBox;
@@ -37,13 +36,11 @@ public final class OpenCvFacePreprocessor implements FacePreprocessor {
     @Override
     public byte[] crop(BufferedImage image, FaceBox box) {
         FaceBox region = box.expand(margin, image.getWidth(), image.getHeight());
-        try (Mat full = Mats.fromImage(image);
-             Rect rect = new Rect(region.x(), region.y(), region.width(), region.height());
-             Mat roi = new Mat(full, rect);
+        try (Mat roi = Mats.fromRegion(image, region.x(), region.y(), region.width(), region.height());
              Mat gray = new Mat();
              Mat small = new Mat();
              Size size = new Size(FaceTensor.SIZE, FaceTensor.SIZE)) {
-            if (full.channels() == 3) {
+            if (roi.channels() == 3) {
                 cvtColor(roi, gray, COLOR_BGR2GRAY);
             } else {
                 roi.copyTo(gray);

@@ -21,9 +21,11 @@ import io.emolens.detect.DetectorSettings;
  * @param droppedFrames   frames of a live stream dropped because the analysis fell too far behind (0 for files)
  * @param error           why the source stopped early (a lost stream), else null
  * @param scanEvery       1: every frame scanned whole for faces; N: every N-th frame of a video, faces followed between
+ * @param peakRssMb       the process's peak resident memory (VmHWM) when the analysis ended, MiB; -1 where unknown
+ *                        (summaries written before it was added read 0)
  */
 public record AnalysisSummary(String input, String model, long frames, long framesWithFaces, long faces,
                               Map<String, Long> labelCounts, double processingFps, long elapsedMs,
                               String video, String videoCodec, DetectorSettings detector, long droppedFrames, String error,
-                              int scanEvery) {
+                              int scanEvery, double peakRssMb) {
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.emolens.core.Emotion;
 import io.emolens.core.EmolensException;
+import io.emolens.core.ProcessMemory;
 import io.emolens.core.VideoFrame;
 import io.emolens.detect.DetectorSettings;
 import io.emolens.pipeline.AnalyzedFrame;
@@ -106,20 +107,21 @@ public final class AnalyzeService {
         OfflineAnalysis.Outcome outcome;
         SessionInfo session;
         try {
+            OfflineAnalysis.Sink sink = result -> {
+                VideoFrame frame = result.frame();
+                recorder.frame(result, live || fps > 0 ? frame.timeMs() : counts[0] * 1000);
+                counts[0]++;
+                if (!result.faces().isEmpty()) {
+                    counts[1]++;
+                }
+                for (TrackedFace face : result.faces()) {
+                    counts[2]++;
+                    face.scores().ifPresent(sc -> labels.merge(sc.top().label(), 1L, Long::sum));
+                }
+                progress.onFrame(counts[0], total);
+            };
             outcome = new OfflineAnalysis(analyzer, detectors, scanEvery).run(source, (long) (maxSeconds * 1000), control::stopRequested,
-                    control::abortRequested, result -> {
-                        VideoFrame frame = result.frame();
-                        recorder.frame(result, live || fps > 0 ? frame.timeMs() : counts[0] * 1000);
-                        counts[0]++;
-                        if (!result.faces().isEmpty()) {
-                            counts[1]++;
-                        }
-                        for (TrackedFace face : result.faces()) {
-                            counts[2]++;
-                            face.scores().ifPresent(sc -> labels.merge(sc.top().label(), 1L, Long::sum));
-                        }
-                        progress.onFrame(counts[0], total);
-                    });
+                    control::abortRequested, recorder.keepsFrames() ? sink : OfflineAnalysis.Sink.keepingNoFrames(sink));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = new OfflineAnalysis.Outcome(counts[0], 0, Optional.of(e));
@@ -137,7 +139,7 @@ public final class AnalyzeService {
         AnalysisSummary summary = new AnalysisSummary(StreamUrl.looksLikeUrl(input) ? source.description() : input, model, counts[0], counts[1], counts[2], labels,
                 counts[0] * 1000.0 / elapsedMs, elapsedMs, session.video(), session.videoCodec(), 
                 session.detector() != null ? session.detector() : analyzer.detectorConfig(), outcome.framesDropped(),
-                lost.map(AnalyzeService::describe).orElse(null), scanEvery);
+                lost.map(AnalyzeService::describe).orElse(null), scanEvery, ProcessMemory.peakRssMb());
         SessionJson.write(outDir.resolve(SUMMARY_JSON), summary);
         if (lost.isPresent()) {
             throw new EmolensException(describe(lost.get()) + " " + counts[0] + " frames were analyzed; the session is finalized in " + outDir

@@ -151,6 +151,14 @@ public final class SessionRecorder implements AutoCloseable {
     }
 
     /**
+     * Whether frames given to {@link #frame} are still referenced after it returns: the videos are drawn and encoded on
+     * their writers' thread. Otherwise a frame's CSV rows and crop are written before {@link #frame} returns.
+     */
+    public boolean keepsFrames() {
+        return settings.video() || settings.rawVideo();
+    }
+
+    /**
      * Records an analyzed frame at {@code sessionMs}. Returns false, doing nothing, once the recording stopped.
      *
      * @throws RecordingException when writing fails; the recording is then stopped and what was written kept

@@ -43,6 +43,15 @@ public interface FrameSource extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Gives back a frame of this source that nobody references any more (neither the caller nor anything it handed the
+     * frame to): the source may reuse its image for a frame it reads later, on its reading thread, so the caller must
+     * not touch the frame afterwards. Any thread may call it, also after close. Sources that do not reuse images ignore
+     * it; not calling it is always safe.
+     */
+    default void recycle(VideoFrame frame) {
+    }
+
     @Override
     void close();
 }

@@ -6,13 +6,18 @@ import java.nio.ByteBuffer;
 
 import org.bytedeco.javacv.Frame;
 
-/** Copies grabber frames (BGR24, reused by the grabber) into frames the caller owns. */
+/** Copies grabber frames (BGR24, reused by the grabber) into images the caller owns. */
 final class Frames {
     private Frames() {
     }
 
     /** A new TYPE_3BYTE_BGR image with the pixels of a BGR24 (or GRAY8) {@code frame}, or null if it has no image. */
     static BufferedImage copyBgr(Frame frame) {
+        return copyBgr(frame, null);
+    }
+
+    /** As {@link #copyBgr(Frame)}, into an image taken from {@code pool} (null: a new image). */
+    static BufferedImage copyBgr(Frame frame, ImagePool pool) {
         if (frame == null || frame.image == null || frame.imageWidth <= 0 || frame.imageHeight <= 0) {
             return null;
         }
@@ -22,7 +27,7 @@ final class Frames {
         if (frame.imageDepth != Frame.DEPTH_UBYTE || (channels != 3 && channels != 1)) {
             throw new IllegalStateException("unexpected frame format: depth " + frame.imageDepth + ", channels " + channels);
         }
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage image = pool == null ? new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR) : pool.take(w, h);
         byte[] dst = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         ByteBuffer src = ((ByteBuffer) frame.image[0]).duplicate();
         int stride = frame.imageStride;

@@ -13,7 +13,7 @@ import org.bytedeco.javacv.FrameGrabber;
 import io.emolens.core.EmolensException;
 import io.emolens.core.VideoFrame;
 
-/** Frames of a video file decoded by FFmpeg; owns its grabber. */
+/** Frames of a video file decoded by FFmpeg; owns its grabber. Reuses the images of recycled frames. */
 final class VideoFileSource implements FrameSource {
     static {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
@@ -22,6 +22,7 @@ final class VideoFileSource implements FrameSource {
     private final Path path;
     private final FFmpegFrameGrabber grabber;
     private final String name;
+    private final ImagePool images = new ImagePool();
     private long index;
     private boolean closed;
 
@@ -55,7 +56,7 @@ final class VideoFileSource implements FrameSource {
         try {
             Frame frame;
             while ((frame = grabber.grabImage()) != null) {
-                BufferedImage image = Frames.copyBgr(frame);
+                BufferedImage image = Frames.copyBgr(frame, images);
                 if (image != null) {
                     long timeMs = Math.max(0, frame.timestamp / 1000);
                     return Optional.of(new VideoFrame(index++, timeMs, name, image));
@@ -64,6 +65,13 @@ final class VideoFileSource implements FrameSource {
             return Optional.empty();
         } catch (FrameGrabber.Exception e) {
             throw new EmolensException("Error decoding " + path + " at frame " + index + ": " + reason(e), e);
+        }
+    }
+
+    @Override
+    public void recycle(VideoFrame frame) {
+        if (frame.source().equals(name)) {
+            images.give(frame.image());
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.emolens.TestFiles;
+import io.emolens.core.ProcessMemory;
 import io.emolens.record.FacesCsvWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +40,9 @@ public class AnalyzeCommandTest {
 
     @Test
     void demoClipGivesOneRowPerFaceAndStableIds(@TempDir Path out) throws IOException {
+        double peakBefore = ProcessMemory.peakRssMb();
         Run run = cli("analyze", TestFiles.demoClip().toString(), "--out", out.toString(), "--video", "--no-progress");
+        double peakAfter = ProcessMemory.peakRssMb();
         assertEquals(0, run.exit(), run.err());
         List<String> lines = Files.readAllLines(out.resolve("faces.csv"));
         assertEquals("frame,time_ms,source,face_id,x,y,w,h,label,confidence,angry,disgust,fear,happy,sad,surprise,neutral,session_ms,valence",
@@ -73,6 +77,10 @@ public class AnalyzeCommandTest {
         assertEquals(rows.stream().map(r -> r[0]).distinct().count(), summary.get("frames_with_faces").asLong());
         assertTrue(summary.get("processing_fps").asDouble() > 0);
         assertEquals(7, summary.get("label_counts").size());
+        double peak = summary.get("peak_rss_mb").asDouble();
+        assertTrue(peak >= peakBefore && peak <= peakAfter, "the process's peak resident memory when the run ended: " + peak
+                + " MiB, between " + peakBefore + " and " + peakAfter);
+        assertTrue(run.err().contains(String.format(Locale.ROOT, "peak memory %.0f MiB", peak)), run.err());
         assertTrue(Files.size(out.resolve("annotated.mp4")) > 10_000);
         assertEquals("annotated.mp4", summary.get("video").asText());
 

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,9 @@ import io.emolens.TestFiles;
 import io.emolens.core.EmolensException;
 import io.emolens.core.FaceBox;
 import io.emolens.core.Landmark;
+import io.emolens.core.VideoFrame;
+import io.emolens.source.DefaultFrameSourceFactory;
+import io.emolens.source.FrameSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -120,6 +124,30 @@ class YunetFaceDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> new YunetConfig(0.7, 1.0, 640));
         assertThrows(IllegalArgumentException.class, () -> new YunetConfig(0.7, 0.3, 100));
         assertThrows(IllegalArgumentException.class, () -> detector.setConfig(DetectorConfig.DEFAULT));
+    }
+
+    /**
+     * Following reuses one frame copy and one crop Mat, yet finds exactly what YuNet finds in each face's surroundings cut
+     * out as an image of its own (the crop is zero-padded as a separate image, not filled from the frame around it).
+     */
+    @Test
+    void searchingNearKnownFacesFindsWhatSeparateCropsOfTheClipGive() {
+        YunetConfig near = new YunetConfig(YunetConfig.DEFAULT.scoreThreshold() * YunetFaceDetector.NEAR_SCORE_FACTOR,
+                YunetConfig.DEFAULT.nmsThreshold(), YunetConfig.DEFAULT.detectWidth());
+        int compared = 0;
+        try (FrameSource source = new DefaultFrameSourceFactory().open(TestFiles.demoClip());
+             YunetFaceDetector crops = new YunetFaceDetector(model(), near)) {
+            List<FaceBox> around = List.of();
+            Optional<VideoFrame> next;
+            for (int i = 0; i < 60 && (next = source.next()).isPresent(); i++) {
+                BufferedImage frame = next.get().image();
+                List<FaceBox> expected = NearSearch.byCrops(frame, around, YunetFaceDetector.NEAR_CROP_MARGIN, crops::detect);
+                assertEquals(expected, detector.detectNear(frame, around), "frame " + i + " near " + around);
+                compared += expected.size();
+                around = detector.detect(frame);
+            }
+        }
+        assertTrue(compared >= 50, "faces compared: " + compared);
     }
 
     private static void assertLandmarksInside(FaceBox face) {

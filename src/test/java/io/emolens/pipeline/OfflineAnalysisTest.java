@@ -1,8 +1,11 @@
 package io.emolens.pipeline;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +96,59 @@ class OfflineAnalysisTest {
             }
         }
         assertTrue(kept >= 0.85 * scanned, "faces of the whole-frame scans found by following: " + kept + " of " + scanned);
+    }
+
+    /**
+     * The recycling rule: a sink that keeps no frame gets every frame with the pixels it was decoded with and the same
+     * rows as a sink that keeps them all, while the source decodes into a few reused images instead of one per frame.
+     */
+    @Test
+    void framesRecycledAfterASinkThatKeepsNoneGiveTheSameRowsFromAFewImages() throws Exception {
+        List<Seen> kept = run(false);
+        List<Seen> recycled = run(true);
+        assertEquals(kept.size(), recycled.size());
+        int faces = 0;
+        for (int i = 0; i < kept.size(); i++) {
+            Seen a = kept.get(i);
+            Seen b = recycled.get(i);
+            assertEquals(a.index(), b.index(), "frame order");
+            assertEquals(a.pixels(), b.pixels(), "pixels of frame " + a.index() + " when the sink got it");
+            assertEquals(a.faces().size(), b.faces().size(), "faces on frame " + a.index());
+            for (int f = 0; f < a.faces().size(); f++) {
+                assertEquals(a.faces().get(f).id(), b.faces().get(f).id());
+                assertEquals(a.faces().get(f).box(), b.faces().get(f).box());
+                for (Emotion e : Emotion.values()) {
+                    assertEquals(a.faces().get(f).scores().orElseThrow().get(e), b.faces().get(f).scores().orElseThrow().get(e), 1e-4);
+                }
+                faces++;
+            }
+        }
+        assertTrue(faces > 30, "faces compared: " + faces);
+        assertEquals(kept.size(), kept.stream().map(Seen::image).distinct().count(), "a sink that keeps frames gets a new image each");
+        long images = recycled.stream().map(Seen::image).distinct().count();
+        assertTrue(images <= kept.size() / 2, images + " images for " + kept.size() + " recycled frames");
+    }
+
+    /** A frame as the sink saw it: its pixels' checksum at that moment, its faces, and the image object it came in (BufferedImage equals only itself). */
+    private record Seen(long index, long pixels, List<TrackedFace> faces, BufferedImage image) {
+    }
+
+    private List<Seen> run(boolean recycle) throws Exception {
+        List<Seen> seen = new ArrayList<>();
+        OfflineAnalysis.Sink sink = frame -> {
+            CRC32 crc = new CRC32();
+            crc.update(((DataBufferByte) frame.frame().image().getRaster().getDataBuffer()).getData());
+            seen.add(new Seen(frame.frame().index(), crc.getValue(), frame.faces(), frame.frame().image()));
+        };
+        try (FrameAnalyzer main = wiring.create(wiring.loadModel(wiring.defaultModel().orElseThrow()), TrackerConfig.UNSMOOTHED,
+                ClassifyPolicy.EVERY_FACE); FrameAnalyzer second = wiring.create(null, TrackerConfig.UNSMOOTHED, ClassifyPolicy.EVERY_FACE)) {
+            OfflineAnalysis.Outcome outcome = new OfflineAnalysis(main, List.of(main, second), 3).run(
+                    new DefaultFrameSourceFactory().open(TestFiles.demoClip()), 3000, () -> false, () -> false,
+                    recycle ? OfflineAnalysis.Sink.keepingNoFrames(sink) : sink);
+            assertTrue(outcome.error().isEmpty());
+            assertEquals(outcome.framesRead(), seen.size());
+        }
+        return seen;
     }
 
     /** Asserts both runs have the same frames, faces, ids, boxes and probabilities; returns the faces compared. */

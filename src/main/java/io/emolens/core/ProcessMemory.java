@@ -1,4 +1,4 @@
-package io.emolens.bench;
+package io.emolens.core;
 
 import java.io.IOException;
 import java.nio.file.Files;
