@@ -1,7 +1,6 @@
 package io.emolens.app;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 
 import javax.swing.SwingUtilities;
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import io.emolens.bench.RecordingBenchmark;
 import io.emolens.bench.ScratchFolders;

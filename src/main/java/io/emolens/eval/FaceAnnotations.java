@@ -1,6 +1,5 @@
 package io.emolens.eval;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

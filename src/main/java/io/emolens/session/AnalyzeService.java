@@ -18,7 +18,6 @@ import io.emolens.core.EmolensException;
 import io.emolens.core.ProcessMemory;
 import io.emolens.core.VideoFrame;
 import io.emolens.detect.DetectorSettings;
-import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.pipeline.FrameAnalyzer;
 import io.emolens.pipeline.OfflineAnalysis;
 import io.emolens.source.FrameSource;

@@ -19,7 +19,6 @@ import io.emolens.detect.DetectorConfig;
 import io.emolens.source.DefaultFrameSourceFactory;
 import io.emolens.source.FrameSource;
 import io.emolens.track.TrackedFace;
-import io.emolens.track.TrackerConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

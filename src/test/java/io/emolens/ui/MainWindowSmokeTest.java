@@ -29,7 +29,6 @@ import io.emolens.core.Emotion;
 import io.emolens.core.VideoFrame;
 import io.emolens.detect.DetectorConfig;
 import io.emolens.source.CameraDevice;
-import io.emolens.source.DefaultFrameSourceFactory;
 import io.emolens.source.FrameSource;
 import io.emolens.source.FrameSourceFactory;
 

@@ -23,7 +23,6 @@ import io.emolens.app.Main;
 import io.emolens.app.Wiring;
 import io.emolens.detect.DetectorConfig;
 import io.emolens.session.ModelLibrary;
-import io.emolens.source.DefaultFrameSourceFactory;
 import io.emolens.train.TinyNetworks;
 import io.emolens.train.TrainServices;
 import io.emolens.train.Trainer;
