@@ -16,6 +16,7 @@ import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -120,8 +121,13 @@ public final class Csv {
                 throw new EmolensException("cannot read " + name + ": " + e.getMessage(), e);
             }
             this.records = parser.iterator();
-            Row first = hasNext() ? next() : null;
-            this.header = first == null ? List.of() : first.fields().stream().map(String::trim).toList();
+            try {
+                Row first = hasNext() ? next() : null;
+                this.header = first == null ? List.of() : first.fields().stream().map(String::trim).toList();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
         }
 
         /** The header's names, trimmed; empty for an empty file. */
@@ -184,6 +190,9 @@ public final class Csv {
         }
 
         private EmolensException broken(UncheckedIOException e) {
+            if (!(e.getCause() instanceof CSVException)) {
+                return new EmolensException("cannot read " + name + " after line " + lastLine + ": " + e.getCause().getMessage(), e);
+            }
             Matcher start = START_LINE.matcher(String.valueOf(e.getMessage()));
             long line = start.find() ? Long.parseLong(start.group(1)) : lastLine + 1;
             return new EmolensException(name + " line " + line + ": a quoted field is never closed (an odd number of \""
