@@ -47,6 +47,11 @@ final class CameraNegotiation {
         }
 
         @Override
+        public long frameCount() {
+            return source.frameCount();
+        }
+
+        @Override
         public boolean isLive() {
             return source.isLive();
         }
@@ -64,6 +69,11 @@ final class CameraNegotiation {
         @Override
         public Optional<String> notice() {
             return Optional.of(why);
+        }
+
+        @Override
+        public void recycle(VideoFrame frame) {
+            source.recycle(frame);
         }
 
         @Override

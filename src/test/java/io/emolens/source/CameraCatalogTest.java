@@ -21,22 +21,11 @@ class CameraCatalogTest {
     Path root;
 
     private CameraCatalog catalog() {
-        return new CameraCatalog(root.resolve("sys/class/video4linux"), root.resolve("run/udev/data"), root.resolve("dev"));
+        return new FakeSysfs(root).catalog();
     }
 
-    /** One video node: its sysfs name, index and dev numbers, and (if {@code capabilities} is not null) udev's record. */
     private void node(int n, String name, int index, String capabilities) throws IOException {
-        Path sys = Files.createDirectories(root.resolve("sys/class/video4linux/video" + n));
-        Files.writeString(sys.resolve("name"), name + "\n");
-        Files.writeString(sys.resolve("index"), index + "\n");
-        Files.writeString(sys.resolve("dev"), "81:" + n + "\n");
-        Files.createDirectories(root.resolve("dev"));
-        Files.createFile(root.resolve("dev/video" + n));
-        if (capabilities != null) {
-            Path udev = Files.createDirectories(root.resolve("run/udev/data"));
-            Files.writeString(udev.resolve("c81:" + n), "I:4412000\nE:ID_V4L_VERSION=2\nE:ID_V4L_PRODUCT=" + name
-                    + "\nE:ID_V4L_CAPABILITIES=" + capabilities + "\nG:uaccess\n");
-        }
+        new FakeSysfs(root).node(n, name, index, capabilities);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.emolens.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,23 +13,19 @@ import javax.swing.JMenuItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.emolens.source.CameraCatalog;
+import io.emolens.source.FakeSysfs;
 import io.emolens.source.CameraDevice;
 
 /** File → Camera on a laptop (built-in camera and IR camera) with a USB webcam, each with a metadata node, as sysfs shows them. */
 class CameraMenuTest {
     @Test
     void listsExactlyTheCaptureCamerasByNameThenTheSettings(@TempDir Path root) throws IOException {
-        String[][] nodes = {{"Integrated Camera: Integrated C", "0"}, {"Integrated Camera: Integrated C", "1"},
-                {"Integrated Camera: Integrated I", "0"}, {"Integrated Camera: Integrated I", "1"}, {"HD Pro Webcam C920", "0"},
-                {"HD Pro Webcam C920", "1"}};
-        for (int n = 0; n < nodes.length; n++) {
-            Path sys = Files.createDirectories(root.resolve("sys/video" + n));
-            Files.writeString(sys.resolve("name"), nodes[n][0] + "\n");
-            Files.writeString(sys.resolve("index"), nodes[n][1] + "\n");
-            Files.writeString(sys.resolve("dev"), "81:" + n + "\n");
+        FakeSysfs sysfs = new FakeSysfs(root);
+        String[] names = {"Integrated Camera: Integrated C", "Integrated Camera: Integrated I", "HD Pro Webcam C920"};
+        for (int n = 0; n < 6; n++) {
+            sysfs.node(n, names[n / 2], n % 2, null);
         }
-        List<CameraDevice> cameras = new CameraCatalog(root.resolve("sys"), root.resolve("no-udev"), root.resolve("dev")).cameras();
+        List<CameraDevice> cameras = sysfs.catalog().cameras();
         JMenu menu = new JMenu("Camera");
         List<CameraDevice> opened = new ArrayList<>();
         Menus.fillCameras(menu, cameras, opened::add, () -> { });
