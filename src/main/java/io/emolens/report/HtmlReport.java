@@ -84,7 +84,8 @@ final class HtmlReport {
             charts++;
             if (!figures.tracks.isEmpty()) {
                 h.append("<p>Each face followed for at least ").append(figures.minTrackMs / 1000).append(" s (")
-                        .append(figures.tracks.size()).append("):</p>")
+                        .append(figures.trackCount > figures.tracks.size() ? "the " + figures.tracks.size() + " longest of " : "")
+                        .append(figures.trackCount).append("):</p>")
                         .append(SvgCharts.trackBars(figures.tracks, "Share of time per emotion, each tracked face"));
                 charts++;
             }

@@ -22,6 +22,7 @@ import io.emolens.session.RecordedSession.Face;
 final class SessionFigures {
     static final int MAX_BINS = 600;
     static final int MAX_LABEL_MOMENTS = 12;
+    static final int MAX_TRACKS = 20;
 
     /** How often each emotion was the top one, over rows that had probabilities. */
     record Share(long[] counts, long scored, long unscored) {
@@ -61,7 +62,10 @@ final class SessionFigures {
     final RecordedSession session;
     final List<Face> largest;
     final Share largestShare;
+    /** The {@value #MAX_TRACKS} longest faces followed for at least the minimum, longest first. */
     final List<Track> tracks;
+    /** How many faces were followed for at least the minimum. */
+    final int trackCount;
     final List<Bin> bins;
     final AgreementReport agreement;
     final List<Moment> moments;
@@ -72,7 +76,9 @@ final class SessionFigures {
         this.minTrackMs = minTrackMs;
         this.largest = session.largestPerFrame();
         this.largestShare = share(largest);
-        this.tracks = tracks(session, minTrackMs);
+        List<Track> all = tracks(session, minTrackMs);
+        this.trackCount = all.size();
+        this.tracks = all.subList(0, Math.min(MAX_TRACKS, all.size()));
         this.bins = bins(largest, session.durationMs());
         this.agreement = AgreementReport.of(session);
         this.moments = moments(largest, session.labels());
