@@ -1,6 +1,8 @@
 package io.emolens.secret;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,9 @@ public final class SecretServiceStore implements SecretStore {
      * property that nobody serves).
      */
     public static Optional<SecretStore> connect() {
+        if (!sessionBusAnnounced(System.getenv(), Path.of(System.getProperty("user.home")))) {
+            return Optional.empty();
+        }
         try {
             if (!SimpleCollection.isAvailable()) {
                 return Optional.empty();
@@ -39,6 +44,29 @@ public final class SecretServiceStore implements SecretStore {
             return Optional.of(new SecretServiceStore(c));
         } catch (IOException | RuntimeException | LinkageError e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether this session announces a D-Bus session bus where the library looks for one: the
+     * {@code DBUS_SESSION_BUS_ADDRESS} property or variable, {@code $XDG_RUNTIME_DIR/bus}, or an X11 session's address
+     * file in {@code ~/.dbus/session-bus}. Checked before the library is touched: without a bus, its class fails to
+     * initialize and its shutdown hook prints that failure when the app exits.
+     */
+    static boolean sessionBusAnnounced(Map<String, String> env, Path home) {
+        String address = System.getProperty("DBUS_SESSION_BUS_ADDRESS", env.get("DBUS_SESSION_BUS_ADDRESS"));
+        if (address != null && !address.isBlank()) {
+            return true;
+        }
+        String runtime = env.get("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank() && Files.exists(Path.of(runtime, "bus"))) {
+            return true;
+        }
+        Path x11 = home.resolve(".dbus/session-bus");
+        try (var files = Files.list(x11)) {
+            return env.get("DISPLAY") != null && files.findAny().isPresent();
+        } catch (IOException e) {
+            return false;
         }
     }
 

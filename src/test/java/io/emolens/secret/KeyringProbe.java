@@ -8,13 +8,18 @@ import io.emolens.ui.UiPreferences;
 /**
  * Run by {@link SecretServiceStoreTest} in a JVM on a private D-Bus session with GNOME Keyring: {@code save} keeps
  * passwords the ways the app does (opening a stream, moving an earlier version's preferences); {@code read}, in a
- * second JVM, reads them back. Prints one line per result and exits as the app does (D-Bus threads stay until exit).
+ * second JVM, reads them back; {@code connect} only says which store it found. Prints one line per result and exits as
+ * the app does (D-Bus threads stay until exit).
  */
 public final class KeyringProbe {
     private KeyringProbe() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("connect")) {
+            System.out.println(SecretServiceStore.connect().map(SecretStore::describe).orElse("no store"));
+            return;
+        }
         SecretStore store = SecretServiceStore.connect().orElseThrow(() -> new IllegalStateException("no Secret Service"));
         StreamPasswords passwords = new StreamPasswords(store);
         StreamUrl camera = new StreamUrl("rtsp://admin@10.0.0.5/stream");

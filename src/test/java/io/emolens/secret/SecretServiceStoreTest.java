@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -65,6 +66,26 @@ class SecretServiceStoreTest {
         String keyring = readAll(home.resolve("data/keyrings"));
         assertFalse(keyring.isEmpty(), "the keyring was written");
         assertFalse(keyring.contains("hunter"), "the keyring file is encrypted");
+    }
+
+    @Test
+    void withoutASessionBusThereIsNoStoreAndNothingIsPrintedAtExit(@TempDir Path home) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
+                KeyringProbe.class.getName(), "connect").redirectErrorStream(true);
+        pb.environment().remove("DBUS_SESSION_BUS_ADDRESS");
+        pb.environment().remove("XDG_RUNTIME_DIR");
+        pb.environment().put("HOME", home.toString());
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the probe finishes");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals("no store", out.strip(), "no keyring and no stack trace from the D-Bus library's shutdown hook");
+        assertEquals(0, p.exitValue());
+        assertFalse(SecretServiceStore.sessionBusAnnounced(Map.of("DISPLAY", ":1"), home));
+        assertTrue(SecretServiceStore.sessionBusAnnounced(Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1000/bus"), home));
+        Files.createDirectories(home.resolve("run"));
+        Files.createFile(home.resolve("run/bus"));
+        assertTrue(SecretServiceStore.sessionBusAnnounced(Map.of("XDG_RUNTIME_DIR", home.resolve("run").toString()), home));
     }
 
     private static String readAll(Path dir) throws Exception {
