@@ -53,9 +53,15 @@ class ReviewReportExportTest {
         assertEquals("Report written to " + html + " (4 charts, 3 thumbnails).", onEdt(review::messageText));
         String doc = Files.readString(html);
         assertTrue(doc.contains("<title>Valence over time, largest face</title>") && doc.contains("You: Happy"));
-        onEdt(() -> {
+        java.awt.image.BufferedImage shot = onEdt(() -> {
+            review.dialog().setSize(1180, 760);
+            review.dialog().validate();
+            javax.swing.JComponent c = (javax.swing.JComponent) review.dialog().getContentPane();
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(c.getWidth(), c.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+            c.printAll(img.getGraphics());
             review.dialog().dispose();
-            return null;
+            return img;
         });
+        javax.imageio.ImageIO.write(shot, "png", TestFiles.repo().resolve("target/review-window.png").toFile());
     }
 }
