@@ -1,8 +1,7 @@
 package io.emolens.archive;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -14,8 +13,8 @@ import io.emolens.pipeline.FrameAnalyzer;
 /**
  * The analyzers of one executor process, kept across its tasks: a task borrows one (building it the first time: the
  * detector, and the model loaded once), analyzes its segment and gives it back, so an executor with N task slots builds
- * at most N. Static because Spark gives a task nothing that lives as long as its executor; the job empties it when it
- * ends ({@link #closeAll}), which matters where the executor is the driver's own process (local masters).
+ * at most N. Static because Spark gives a task nothing that lives as long as its executor; they are freed when the
+ * process ends (with a local master, the driver's process: a second run in it reuses them).
  */
 public final class ExecutorAnalyzers {
     private static final Map<ExecutorSetup, ConcurrentLinkedDeque<FrameAnalyzer>> IDLE = new ConcurrentHashMap<>();
@@ -28,7 +27,7 @@ public final class ExecutorAnalyzers {
     public static <T> T with(ExecutorSetup setup, Supplier<Path> home, Function<FrameAnalyzer, T> work) {
         FrameAnalyzer analyzer = IDLE.computeIfAbsent(setup, s -> new ConcurrentLinkedDeque<>()).poll();
         if (analyzer == null) {
-            analyzer = setup.analyzer(HOMES.computeIfAbsent(setup, s -> home.get()));
+            analyzer = setup.analyzer(HOMES.compute(setup, (s, old) -> old != null && Files.isDirectory(old) ? old : home.get()));
         }
         boolean reusable = false;
         try {
@@ -42,18 +41,5 @@ public final class ExecutorAnalyzers {
                 analyzer.close();
             }
         }
-    }
-
-    /** Closes every idle analyzer of this process. */
-    public static void closeAll() {
-        List<FrameAnalyzer> all = new ArrayList<>();
-        IDLE.values().forEach(q -> {
-            FrameAnalyzer a;
-            while ((a = q.poll()) != null) {
-                all.add(a);
-            }
-        });
-        HOMES.clear();
-        all.forEach(FrameAnalyzer::close);
     }
 }

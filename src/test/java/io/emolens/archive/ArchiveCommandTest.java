@@ -32,14 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code archive} end to end with Spark embedded ({@code local[2]}), as a user runs it: two copies of the demo clip and a
  * broken file, read back from Parquet with parquet-mr's plain record reader (not Spark) and compared with what
- * {@code analyze} writes for the same clip; a re-run; a segmented run; bad usage.
+ * {@code analyze} writes for the same clip; a re-run after a kill, in segments; bad usage. Two Spark runs in all, to keep
+ * the suite's time in check.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchiveCommandTest {
     /** What analyze writes for the demo clip: frame, time_ms, x, y, w, h, label, the 7 probabilities. */
     private List<List<String>> analyzeRows;
-    @TempDir
-    Path tmp;
+    private Path tmp;
 
     record Run(int exit, String err) {
     }
@@ -52,7 +52,8 @@ class ArchiveCommandTest {
     }
 
     @BeforeAll
-    void analyzeTheDemoClip() throws IOException {
+    void analyzeTheDemoClip(@TempDir Path dir) throws IOException {
+        tmp = dir;
         System.setProperty("spark.ui.enabled", "false");
         Path out = tmp.resolve("analyze");
         Run run = cli("analyze", TestFiles.demoClip().toString(), "--out", out.toString(), "--no-progress");
@@ -70,7 +71,7 @@ class ArchiveCommandTest {
     }
 
     @Test
-    void twoCopiesAndABrokenFileGiveTwoCompleteRowsAndOneFailedAndARerunAddsNothing() throws IOException {
+    void twoCopiesAndABrokenFileGiveTwoCompleteRowsAndOneFailedAndARerunCompletesWhatIsMissing() throws IOException {
         Path in = tmp.resolve("in");
         Files.createDirectories(in.resolve("a"));
         Files.createDirectories(in.resolve("b/deeper"));
@@ -106,26 +107,30 @@ class ArchiveCommandTest {
         }
         assertTrue(Files.isDirectory(out.resolve("videos.parquet")));
 
-        // a run killed after writing copy.mp4's rows but before recording it in videos.csv: the re-run redoes it, once
+        // a run killed after writing copy.mp4's rows but before recording it in videos.csv: the re-run redoes it once,
+        // here cut into 3-second segments
+        String copy = uri(in.resolve("b/deeper/copy.mp4"));
         List<String> lines = new ArrayList<>(Files.readAllLines(out.resolve("videos.csv")));
         lines.removeIf(l -> l.contains("copy.mp4"));
         Files.write(out.resolve("videos.csv"), lines);
-        long before = faces.values().stream().mapToLong(List::size).sum();
-        Run again = cli("archive", in.toString(), "--out", out.toString(), "--master", "local[2]");
+        Run again = cli("archive", in.toString(), "--out", out.toString(), "--master", "local[2]", "--segment-minutes", "0.05");
         assertEquals(3, again.exit(), again.err());
         assertTrue(again.err().contains("3 videos, 1 already complete (skipped), 2 to analyze"), again.err());
-        assertEquals(before, faces(out).values().stream().mapToLong(List::size).sum(), "the re-run duplicates no row");
-        assertEquals(videos.keySet(), videos(out).keySet());
-        assertEquals("complete", videos(out).get(uri(in.resolve("b/deeper/copy.mp4"))).get(1));
+        assertTrue(again.err().contains("2/2 videos, 3/3 segments"), "the copy in 3 segments, the broken file: " + again.err());
+        Map<String, List<String>> after = videos(out);
+        assertEquals(videos.keySet(), after.keySet());
+        Map<String, List<Group>> facesAfter = faces(out);
+        for (String source : List.of(uri(in.resolve("a/demo.mp4")), copy)) {
+            assertEquals("complete", after.get(source).get(1));
+            assertEquals(after.get(source).get(4), String.valueOf(facesAfter.get(source).size()), "no row twice: " + source);
+        }
+        assertEquals(faces.get(uri(in.resolve("a/demo.mp4"))).size(), facesAfter.get(uri(in.resolve("a/demo.mp4"))).size(),
+                "the complete video was left alone");
+        assertSegmentedLikeAnalyze(facesAfter.get(copy));
     }
 
-    @Test
-    void aSegmentedRunGivesTheWholeVideosFramesAndFaces() throws IOException {
-        Path out = tmp.resolve("segments");
-        Run run = cli("archive", TestFiles.demoClip().toString(), "--out", out.toString(), "--master", "local[2]", "--segment-minutes", "0.05");
-        assertEquals(0, run.exit(), run.err());
-        assertTrue(run.err().contains("3/3 segments"), run.err());
-        List<Group> rows = faces(out).get(uri(TestFiles.demoClip()));
+    /** 3-second segments keep the video's frame numbers and times, and find the faces a whole-video run finds. */
+    private void assertSegmentedLikeAnalyze(List<Group> rows) {
         Map<String, String> timeOfFrame = new HashMap<>();
         Map<String, Integer> perFrame = new HashMap<>();
         for (List<String> a : analyzeRows) {
@@ -142,6 +147,7 @@ class ArchiveCommandTest {
             }
             segmentedPerFrame.merge(frame, 1, Integer::sum);
         }
+        assertEquals(java.util.Set.of(0, 1, 2), rows.stream().map(g -> g.getInteger("segment", 0)).collect(java.util.stream.Collectors.toSet()));
         assertEquals(analyzeRows.size(), rows.size(), analyzeRows.size() * 0.03, "row count within 3% of the whole video's");
         long sameFaces = perFrame.keySet().stream().filter(f -> perFrame.get(f).equals(segmentedPerFrame.get(f))).count();
         assertTrue(sameFaces >= 0.95 * perFrame.size(), sameFaces + " of " + perFrame.size() + " frames have as many faces as analyze found");

@@ -31,7 +31,6 @@ import org.apache.spark.util.CollectionAccumulator;
 import io.emolens.archive.ArchiveJob;
 import io.emolens.archive.ArchiveProgress;
 import io.emolens.archive.ArchiveRequest;
-import io.emolens.archive.ExecutorAnalyzers;
 import io.emolens.archive.ExecutorSetup;
 import io.emolens.archive.SegmentResult;
 import io.emolens.archive.VideoProbe;
@@ -94,9 +93,6 @@ public final class SparkArchiveJob implements ArchiveJob {
                 analyze(spark, todo, request, setup, out, table, console);
             } finally {
                 spark.stop();
-                if (local) {
-                    ExecutorAnalyzers.closeAll();
-                }
             }
         }
         List<VideoRow> rows = videos.stream().map(table::get).toList();
