@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code archive INPUT… --out OUT [--master URL] [--segment-minutes M] [--detector haar|yunet …] [--model FILE]}: a video
- * archive analyzed as a Spark job, embedded ({@code local[*]}) or under spark-submit. Checks the detector and model here,
- * before Spark starts, then hands over to the {@link ArchiveJob}.
+ * archive analyzed as a Spark job, embedded ({@code local[*]}) or under spark-submit. Finds Spark, checks the detector
+ * and model here, before Spark starts, then hands over to the {@link ArchiveJob}.
  */
 @Command(name = "archive", mixinStandardHelpOptions = true,
         description = "Analyze every video of an archive (files or folders, any Hadoop filesystem) as an Apache Spark job; "
@@ -74,6 +74,7 @@ public final class ArchiveCommand implements Callable<Integer> {
         if (!(segmentMinutes > 0)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--segment-minutes must be more than 0, was " + segmentMinutes);
         }
+        ArchiveJob archive = job.get();
         analyzers.detectorProblem(detector).ifPresent(problem -> {
             throw new EmolensException(problem);
         });
@@ -84,6 +85,6 @@ public final class ArchiveCommand implements Callable<Integer> {
             err.println("emolens: no model found (models/emolens-default.zip); detecting faces only, labels left empty.");
         }
         ArchiveRequest request = new ArchiveRequest(inputs, out, master, segmentMinutes);
-        return job.get().run(request, setups.apply(detector, modelFile), err);
+        return archive.run(request, setups.apply(detector, modelFile), err);
     }
 }
