@@ -26,7 +26,7 @@ class ArchitectureTest {
     private static final List<Set<String>> RANKS = List.of(
             Set.of("core"), Set.of("cv"), Set.of("source"), Set.of("secret"), Set.of("detect"), Set.of("preprocess"), Set.of("data"),
             Set.of("classify"), Set.of("eval"), Set.of("train"), Set.of("track"), Set.of("pipeline"), Set.of("render"),
-            Set.of("record"), Set.of("session"), Set.of("archive"), Set.of("bench"), Set.of("ui", "cli"), Set.of("app"));
+            Set.of("record"), Set.of("session"), Set.of("report"), Set.of("archive"), Set.of("bench"), Set.of("ui", "cli"), Set.of("app"));
     private static final Map<String, Set<String>> NATIVE_ALLOWED = Map.of(
             "org.bytedeco", Set.of("cv", "source", "detect", "preprocess", "record", "classify", "bench", "train", "eval"),
             "org.deeplearning4j", Set.of("classify", "train", "eval", "bench"),

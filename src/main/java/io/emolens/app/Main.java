@@ -20,6 +20,7 @@ import io.emolens.cli.EmolensCommand;
 import io.emolens.cli.EvaluateCommand;
 import io.emolens.cli.TrainCommand;
 import io.emolens.cli.PersonalizeCommand;
+import io.emolens.cli.ReviewCommand;
 import io.emolens.cli.ImportKerasCommand;
 import io.emolens.core.EmolensException;
 import io.emolens.core.FileKinds;
@@ -27,6 +28,7 @@ import io.emolens.detect.DetectorConfig;
 import io.emolens.session.AnalyzeService;
 import io.emolens.source.DefaultFrameSourceFactory;
 import io.emolens.source.FrameSourceFactory;
+import io.emolens.report.SessionReports;
 import io.emolens.secret.NoSecretStore;
 import io.emolens.secret.SecretServiceStore;
 import io.emolens.secret.StreamPasswords;
@@ -99,6 +101,9 @@ public final class Main {
                 }
                 if (type == PersonalizeCommand.class) {
                     return type.cast(new PersonalizeCommand(() -> AppPaths.locate().defaultModel(), out, err));
+                }
+                if (type == ReviewCommand.class) {
+                    return type.cast(new ReviewCommand(new SessionReports(sources)));
                 }
                 if (type == BenchRecordingCommand.class) {
                     return type.cast(new BenchRecordingCommand(wiring, sources, () -> AppPaths.locate().demoClip(), out));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.emolens.core.Emotion;
+import io.emolens.report.SessionReports;
 import io.emolens.session.AgreementReport;
 import io.emolens.session.FerExport;
 import io.emolens.session.RecordedSession;
@@ -16,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code review SESSION [--export-fer FILE]}: the agreement report of a recorded session, and its labeled crops as FER2013 rows. */
+/**
+ * {@code review SESSION [--export-fer FILE] [--report FILE.html]}: the agreement report of a recorded session, its labeled
+ * crops as FER2013 rows, and its self-contained HTML report.
+ */
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = "Print how often the model agreed with your labels in a recorded session; optionally export the labeled face crops.")
 public final class ReviewCommand implements Callable<Integer> {
@@ -26,12 +30,28 @@ public final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--export-fer", paramLabel = "FILE", description = "write the labeled face crops as FER2013 CSV rows (emotion,pixels,Usage)")
     Path export;
 
+    @Option(names = "--report", paramLabel = "FILE.html", description = "write a self-contained HTML report (charts, valence, agreement, "
+            + "thumbnails); a damaged or older session still gets one, saying what is missing")
+    Path report;
+
     @Spec
     CommandSpec spec;
+
+    private final SessionReports reports;
+
+    public ReviewCommand(SessionReports reports) {
+        this.reports = reports;
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (report != null) {
+            writeReport(out);
+            if (export == null) {
+                return 0;
+            }
+        }
         RecordedSession s = RecordedSession.open(session);
         SessionInfo info = s.info();
         out.printf("Session %s: %s, model %s, %d frames, %d face rows, %d dropped video frames, %.1f s, %d label segments%s%n",
@@ -59,5 +79,14 @@ public final class ReviewCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private void writeReport(PrintWriter out) {
+        SessionReports.Written w = reports.write(session, report);
+        for (String note : w.notes()) {
+            out.println("Note: " + note);
+        }
+        out.printf("Report written to %s (%d charts, %d thumbnails)%n", w.file(), w.charts(), w.thumbnails());
+        out.flush();
     }
 }

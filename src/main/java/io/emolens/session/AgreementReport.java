@@ -28,20 +28,8 @@ public record AgreementReport(ConfusionMatrix matrix, long labeledFrames, long u
         ConfusionMatrix m = new ConfusionMatrix();
         long labeled = 0;
         long unscored = 0;
-        boolean predictions = false;
-        int i = 0;
-        while (i < faces.size()) {
-            RecordedSession.Face largest = faces.get(i);
-            int j = i;
-            while (j < faces.size() && sameFrame(faces.get(j), faces.get(i))) {
-                RecordedSession.Face f = faces.get(j);
-                predictions |= f.predicted().isPresent();
-                if (f.box().area() > largest.box().area()) {
-                    largest = f;
-                }
-                j++;
-            }
-            i = j;
+        boolean predictions = faces.stream().anyMatch(f -> f.predicted().isPresent());
+        for (RecordedSession.Face largest : RecordedSession.largestPerFrame(faces)) {
             Optional<Emotion> truth = labelAt(labels, largest.sessionMs());
             if (truth.isEmpty()) {
                 continue;
@@ -64,10 +52,6 @@ public record AgreementReport(ConfusionMatrix matrix, long labeledFrames, long u
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean sameFrame(RecordedSession.Face a, RecordedSession.Face b) {
-        return a.frame() == b.frame() && a.sessionMs() == b.sessionMs();
     }
 
     /** Share of compared frames where the model's top emotion equals the user's label; 0 when none were compared. */

@@ -52,6 +52,58 @@ public final class RecordedSession {
 
     /** Reads the session in {@code folder}; throws {@link EmolensException} saying what is missing or broken. */
     public static RecordedSession open(Path folder) {
+        requireSession(folder);
+        SessionInfo info = SessionJson.read(folder.resolve(SessionRecorder.SESSION_JSON), SessionInfo.class, "Not a session");
+        List<Face> faces = new ArrayList<>();
+        int skipped = readFaces(folder.resolve(SessionRecorder.FACES_CSV), faces, null);
+        return new RecordedSession(folder, info, faces, LabelsCsv.read(folder.resolve(SessionRecorder.LABELS_CSV)), skipped);
+    }
+
+    /**
+     * Reads what can be read of the session in {@code folder}, for a report of a damaged, interrupted or older
+     * session: an unreadable session.json, a missing faces.csv, broken rows or a broken labels.csv are added to
+     * {@code problems} (one plain sentence each) instead of failing. Throws {@link EmolensException} only when
+     * {@code folder} is not a session at all (not a folder, or no session.json).
+     */
+    public static RecordedSession openLenient(Path folder, List<String> problems) {
+        requireSession(folder);
+        SessionInfo info;
+        try {
+            info = SessionJson.read(folder.resolve(SessionRecorder.SESSION_JSON), SessionInfo.class, "Not a session");
+        } catch (EmolensException e) {
+            problems.add(e.getMessage() + " Source, model, detector and dates are unknown.");
+            info = SessionInfo.unknown();
+        }
+        List<Face> faces = new ArrayList<>();
+        int skipped = 0;
+        Path facesCsv = folder.resolve(SessionRecorder.FACES_CSV);
+        if (!Files.isRegularFile(facesCsv)) {
+            problems.add(SessionRecorder.FACES_CSV + " is missing: there are no face rows to report.");
+        } else {
+            try {
+                skipped = readFaces(facesCsv, faces, problems);
+            } catch (EmolensException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        List<LabelSegment> labels = List.of();
+        try {
+            labels = LabelsCsv.read(folder.resolve(SessionRecorder.LABELS_CSV));
+        } catch (EmolensException e) {
+            problems.add(e.getMessage() + " The report shows no labels.");
+        }
+        if (SessionInfo.RECORDING.equals(info.status())) {
+            problems.add("The recording was interrupted (its process stopped before it was finalized): everything up to its last flush is shown.");
+        } else if (SessionInfo.FAILED.equals(info.status())) {
+            problems.add("The recording failed: " + info.error());
+        }
+        if (skipped > 0) {
+            problems.add("A half-written last row of " + SessionRecorder.FACES_CSV + " was skipped.");
+        }
+        return new RecordedSession(folder, info, faces, labels, skipped);
+    }
+
+    private static void requireSession(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new EmolensException("Session folder not found: " + folder + ". Choose a folder written by Record or by 'analyze --out DIR'.");
         }
@@ -59,10 +111,6 @@ public final class RecordedSession {
             throw new EmolensException(folder + " is not an Emolens session: it has no " + SessionRecorder.SESSION_JSON
                     + ". Choose a folder written by Record or by 'analyze --out DIR'.");
         }
-        SessionInfo info = SessionJson.read(folder.resolve(SessionRecorder.SESSION_JSON), SessionInfo.class, "Not a session");
-        List<Face> faces = new ArrayList<>();
-        int skipped = readFaces(folder.resolve(SessionRecorder.FACES_CSV), faces);
-        return new RecordedSession(folder, info, faces, LabelsCsv.read(folder.resolve(SessionRecorder.LABELS_CSV)), skipped);
     }
 
     public Path folder() {
@@ -90,6 +138,30 @@ public final class RecordedSession {
     /** True when at least one face has probabilities (a model was loaded). */
     public boolean hasPredictions() {
         return faces.stream().anyMatch(f -> f.scores().isPresent());
+    }
+
+    /** The largest face of each frame that has one (the user, nearest the camera), in file order. */
+    public List<Face> largestPerFrame() {
+        return largestPerFrame(faces);
+    }
+
+    /** The largest of each frame's rows ({@code faces} in file order, a frame's rows together). */
+    public static List<Face> largestPerFrame(List<Face> faces) {
+        List<Face> out = new ArrayList<>();
+        int i = 0;
+        while (i < faces.size()) {
+            Face largest = faces.get(i);
+            int j = i + 1;
+            while (j < faces.size() && faces.get(j).frame() == largest.frame() && faces.get(j).sessionMs() == faces.get(i).sessionMs()) {
+                if (faces.get(j).box().area() > largest.box().area()) {
+                    largest = faces.get(j);
+                }
+                j++;
+            }
+            out.add(largest);
+            i = j;
+        }
+        return out;
     }
 
     /** The rows of each face id, ids in order of first appearance. */
@@ -123,7 +195,8 @@ public final class RecordedSession {
         return d;
     }
 
-    private static int readFaces(Path file, List<Face> out) {
+    /** Reads the rows of {@code file} into {@code out}; a broken row fails, or with {@code problems} is skipped and noted there. */
+    private static int readFaces(Path file, List<Face> out, List<String> problems) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -140,12 +213,25 @@ public final class RecordedSession {
                 throw new EmolensException(file + " line 1: the header is not '" + FacesCsvWriter.HEADER + "…'. Is this an Emolens faces.csv?");
             }
             int sessionCol = rows.column(FacesCsvWriter.SESSION_MS);
+            int broken = 0;
+            String first = null;
             for (Csv.Row row : rows) {
                 try {
                     out.add(parse(row.fields(), sessionCol));
                 } catch (RuntimeException e) {
-                    throw new EmolensException(file + " line " + row.line() + ": " + e.getMessage() + ". Fix or delete the line.", e);
+                    String where = file + " line " + row.line() + ": " + e.getMessage();
+                    if (problems == null) {
+                        throw new EmolensException(where + ". Fix or delete the line.", e);
+                    }
+                    broken++;
+                    first = first == null ? where : first;
                 }
+            }
+            if (broken > 0) {
+                problems.add(broken + " broken row" + (broken == 1 ? "" : "s") + " of " + file.getFileName() + " left out (the first: " + first + ").");
+            }
+            if (problems != null && sessionCol < 0 && !out.isEmpty()) {
+                problems.add(file.getFileName() + " comes from an older version without session_ms: times are the source's own.");
             }
         }
         return skipped;

@@ -41,6 +41,11 @@ public record SessionInfo(String format, String source, String model, RecordingS
     public static final String COMPLETE = "complete";
     public static final String FAILED = "failed";
 
+    /** What a report shows for a session whose session.json cannot be read: every field unknown. */
+    public static SessionInfo unknown() {
+        return new SessionInfo(null, null, null, null, null, null, null, null, 0, 0, 0, 0, 0, 0, null, null, null, null, List.of());
+    }
+
     public SessionInfo {
         changes = changes == null ? List.of() : List.copyOf(changes);
     }

@@ -33,6 +33,7 @@ import javax.swing.WindowConstants;
 
 import io.emolens.core.Emotion;
 import io.emolens.eval.ConfusionHeatmap;
+import io.emolens.report.SessionReports;
 import io.emolens.session.AgreementReport;
 import io.emolens.session.FerExport;
 import io.emolens.session.RecordedSession;
@@ -42,8 +43,9 @@ import io.emolens.source.FrameSourceFactory;
 
 /**
  * File → Open session…: plays the annotated video, charts each face's probabilities over time with the user's
- * labels as bands, shows how often the model agreed with the labels (accuracy and confusion matrix), and exports
- * the labeled face crops as FER2013 rows for fine-tuning. Reading the session and exporting run on workers.
+ * labels as bands, shows how often the model agreed with the labels (accuracy and confusion matrix), exports
+ * the labeled face crops as FER2013 rows for fine-tuning and writes the HTML report. Reading the session and
+ * exporting run on workers.
  */
 final class ReviewWindow {
     private static final int HEATMAP_WIDTH = 340;
@@ -55,6 +57,7 @@ final class ReviewWindow {
     private final JComboBox<FaceChoice> faces = new JComboBox<>();
     private final JButton play = new JButton("▶ Play");
     private final Consumer<List<Path>> personalize;
+    private final SessionReports reports;
     private final JLabel time = new JLabel("0.0 s");
     private final JLabel message = new JLabel(" ");
 
@@ -76,6 +79,7 @@ final class ReviewWindow {
         this.session = session;
         this.personalize = personalize;
         this.report = report;
+        this.reports = new SessionReports(sources);
         this.dialog = new JDialog(owner, "Session " + session.folder().getFileName(), java.awt.Dialog.ModalityType.MODELESS);
         this.timeline = new TimelineChart(session.labels(), session.durationMs());
         this.playback = new PlaybackPanel(sources, session.video(), ms -> {
@@ -169,6 +173,11 @@ final class ReviewWindow {
         export.setName("review.export");
         export.addActionListener(e -> chooseExport());
         bar.add(export);
+        JButton report = new JButton("Export report…");
+        report.setName("review.report");
+        report.setToolTipText("Write a self-contained HTML report of this session: shares, timelines, valence, agreement, thumbnails");
+        report.addActionListener(e -> chooseReport());
+        bar.add(report);
         if (personalize != null) {
             JButton tune = new JButton("Personalize…");
             tune.setName("review.personalize");
@@ -289,6 +298,55 @@ final class ReviewWindow {
                 }
             }
         }.execute();
+    }
+
+    private void chooseReport() {
+        JFileChooser chooser = new JFileChooser(session.folder().toFile());
+        chooser.setDialogTitle("Export session report (HTML)");
+        chooser.setSelectedFile(session.folder().resolve("report.html").toFile());
+        if (chooser.showSaveDialog(dialog) == JFileChooser.APPROVE_OPTION) {
+            Path file = chooser.getSelectedFile().toPath();
+            exportReport(file.getFileName().toString().contains(".") ? file : file.resolveSibling(file.getFileName() + ".html"), true);
+        }
+    }
+
+    /** Writes the HTML report on a worker, says where, and opens it in the browser when {@code open} and the desktop can. */
+    void exportReport(Path file, boolean open) {
+        message.setText("Writing the report to " + file + "…");
+        new SwingWorker<SessionReports.Written, Void>() {
+            @Override
+            protected SessionReports.Written doInBackground() {
+                return reports.write(session.folder(), file);
+            }
+
+            @Override
+            protected void done() {
+                try {
+                    SessionReports.Written w = get();
+                    message.setText("Report written to " + w.file() + " (" + w.charts() + " charts, " + w.thumbnails() + " thumbnails"
+                            + (w.notes().isEmpty() ? "" : "; it notes " + w.notes().size() + " thing" + (w.notes().size() == 1 ? "" : "s")
+                            + " missing at its top") + ").");
+                    if (open) {
+                        browse(w.file());
+                    }
+                } catch (ExecutionException e) {
+                    message.setText(summary());
+                    JOptionPane.showMessageDialog(dialog, Dialogs.describe(e.getCause()), "Report failed", JOptionPane.ERROR_MESSAGE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }.execute();
+    }
+
+    private static void browse(Path file) {
+        if (java.awt.Desktop.isDesktopSupported() && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+            try {
+                java.awt.Desktop.getDesktop().browse(file.toUri());
+            } catch (java.io.IOException | RuntimeException e) {
+                // no browser: the message already says where the report is
+            }
+        }
     }
 
     String messageText() {

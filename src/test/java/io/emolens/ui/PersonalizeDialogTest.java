@@ -77,7 +77,7 @@ class PersonalizeDialogTest {
         });
     }
 
-    private static JButton button(java.awt.Container root, String name) {
+    static JButton button(java.awt.Container root, String name) {
         for (java.awt.Component c : root.getComponents()) {
             if (c instanceof JButton b && name.equals(b.getName())) {
                 return b;
