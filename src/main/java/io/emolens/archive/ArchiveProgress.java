@@ -60,10 +60,6 @@ public final class ArchiveProgress {
                 videosDone, videos, segmentsDone, segments, frames, frames / seconds, eta);
     }
 
-    public synchronized long frames() {
-        return frames;
-    }
-
     static String duration(double seconds) {
         long s = Math.round(seconds);
         if (s < 60) {

@@ -80,7 +80,7 @@ public final class SegmentAnalysis {
     }
 
     /** A one-line reason: the message of an {@link EmolensException}, else the type and message. */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         String m = e.getMessage();
         String text = e instanceof EmolensException && m != null ? m
                 : e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);

@@ -13,7 +13,6 @@ import io.emolens.archive.SegmentAnalysis;
 import io.emolens.archive.SegmentResult;
 import io.emolens.archive.VideoProbe;
 import io.emolens.archive.VideoSegment;
-import io.emolens.core.FileKinds;
 
 /** What runs on an executor: probing a video and analyzing a segment, each failure a value rather than a failed task. */
 final class Tasks {
@@ -24,7 +23,7 @@ final class Tasks {
         try {
             return new SegmentAnalysis(setup.sources()).probe(source, ArchiveFiles.local(source, videoCache()));
         } catch (IOException | RuntimeException e) {
-            return VideoProbe.failed(source, reason(e));
+            return VideoProbe.failed(source, SegmentAnalysis.reason(e));
         }
     }
 
@@ -36,7 +35,7 @@ final class Tasks {
             result = ExecutorAnalyzers.with(setup, () -> Shipping.home(shipped),
                     analyzer -> new SegmentAnalysis(setup.sources()).analyze(segment, local, analyzer));
         } catch (IOException | RuntimeException e) {
-            result = SegmentResult.failed(segment, (System.nanoTime() - start) / 1_000_000, reason(e));
+            result = SegmentResult.failed(segment, (System.nanoTime() - start) / 1_000_000, SegmentAnalysis.reason(e));
         }
         done.add(result.withoutRows());
         return result;
@@ -44,10 +43,5 @@ final class Tasks {
 
     private static Path videoCache() {
         return Path.of(SparkFiles.getRootDirectory(), "emolens-videos");
-    }
-
-    private static String reason(Throwable e) {
-        String m = e.getMessage();
-        return FileKinds.oneLine(m == null || m.isBlank() ? e.getClass().getSimpleName() : m, 300);
     }
 }
