@@ -54,7 +54,7 @@ public final class ArchiveProgress {
         double seconds = Math.max(1e-3, (nowNanos - startNanos) / 1e9);
         String eta = "";
         if (videoMsDone > 0 && totalVideoMs > videoMsDone) {
-            eta = ", about " + duration((totalVideoMs - videoMsDone) / (videoMsDone / seconds) / 1000) + " left";
+            eta = ", about " + duration((totalVideoMs - videoMsDone) / (videoMsDone / seconds)) + " left";
         }
         return String.format(Locale.ROOT, "archive: %d/%d videos, %d/%d segments, %d frames, %.1f frames/s%s",
                 videosDone, videos, segmentsDone, segments, frames, frames / seconds, eta);
