@@ -26,11 +26,13 @@ class ArchitectureTest {
     private static final List<Set<String>> RANKS = List.of(
             Set.of("core"), Set.of("cv"), Set.of("source"), Set.of("secret"), Set.of("detect"), Set.of("preprocess"), Set.of("data"),
             Set.of("classify"), Set.of("eval"), Set.of("train"), Set.of("track"), Set.of("pipeline"), Set.of("render"),
-            Set.of("record"), Set.of("session"), Set.of("report"), Set.of("bench"), Set.of("ui", "cli"), Set.of("app"));
+            Set.of("record"), Set.of("session"), Set.of("report"), Set.of("archive"), Set.of("bench"), Set.of("ui", "cli"), Set.of("app"));
     private static final Map<String, Set<String>> NATIVE_ALLOWED = Map.of(
             "org.bytedeco", Set.of("cv", "source", "detect", "preprocess", "record", "classify", "bench", "train", "eval"),
             "org.deeplearning4j", Set.of("classify", "train", "eval", "bench"),
-            "org.nd4j", Set.of("classify", "train", "eval", "bench"));
+            "org.nd4j", Set.of("classify", "train", "eval", "bench"),
+            "org.apache.spark", Set.of("archive"),
+            "org.apache.hadoop", Set.of("archive"));
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
     private static final Path ROOT = TestFiles.repo().resolve("src/main/java/io/emolens");
 

@@ -6,7 +6,9 @@ import javax.swing.SwingUtilities;
 
 import io.emolens.classify.ModelLoader;
 import io.emolens.classify.ModelStore;
+import io.emolens.archive.SparkRuntime;
 import io.emolens.cli.AnalyzeCommand;
+import io.emolens.cli.ArchiveCommand;
 import io.emolens.cli.BenchDetectCommand;
 import io.emolens.cli.BenchRegistrationCommand;
 import io.emolens.cli.BenchFollowCommand;
@@ -65,6 +67,10 @@ public final class Main {
             public <K> K create(Class<K> type) throws Exception {
                 if (type == AnalyzeCommand.class) {
                     return type.cast(new AnalyzeCommand(wiring, new AnalyzeService(sources), err));
+                }
+                if (type == ArchiveCommand.class) {
+                    return type.cast(new ArchiveCommand(wiring, (detector, model) -> ArchiveSetup.of(AppPaths.locate(), detector, model),
+                            SparkRuntime::job, err));
                 }
                 if (type == ImportKerasCommand.class) {
                     return type.cast(new ImportKerasCommand(out));

@@ -49,6 +49,17 @@ public final class DefaultFrameSourceFactory implements FrameSourceFactory {
     }
 
     @Override
+    public FrameSource openRange(Path video, long fromMs, long toMs) {
+        if (fromMs < 0 || toMs < 0 || toMs > 0 && toMs <= fromMs) {
+            throw new IllegalArgumentException("bad range " + fromMs + ".." + toMs + " ms");
+        }
+        if (!Files.exists(video)) {
+            throw new EmolensException("File not found: " + video);
+        }
+        return new VideoFileSource(video, fromMs, toMs);
+    }
+
+    @Override
     public FrameSource stream(StreamUrl url) {
         return new NetworkStreamSource(url);
     }

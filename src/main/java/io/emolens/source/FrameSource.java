@@ -25,6 +25,11 @@ public interface FrameSource extends AutoCloseable {
         return 0;
     }
 
+    /** Length of the input in milliseconds when its container says so (video files), else 0. */
+    default long durationMs() {
+        return 0;
+    }
+
     /** True for cameras: frames arrive in real time and must not be paced. */
     boolean isLive();
 

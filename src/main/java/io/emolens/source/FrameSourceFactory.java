@@ -19,6 +19,16 @@ public interface FrameSourceFactory {
         return StreamUrl.looksLikeUrl(location) ? stream(new StreamUrl(location)) : open(Path.of(location));
     }
 
+    /**
+     * Opens the frames of video file {@code video} whose times fall in [{@code fromMs}, {@code toMs}) ({@code toMs} 0: to
+     * the end), seeking to {@code fromMs} instead of decoding what comes before. Frames keep the video's own times, and
+     * their numbers are those the whole video gives them (counted on from the number the first frame's time implies at
+     * the video's frame rate, exact for constant-rate video).
+     */
+    default FrameSource openRange(Path video, long fromMs, long toMs) {
+        throw new io.emolens.core.EmolensException("This build cannot open part of a video (" + video + ").");
+    }
+
     /** Opens camera {@code index}; fails at once with a clear message when it does not exist. */
     FrameSource camera(int index);
 

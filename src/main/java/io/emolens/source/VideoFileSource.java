@@ -13,7 +13,10 @@ import org.bytedeco.javacv.FrameGrabber;
 import io.emolens.core.EmolensException;
 import io.emolens.core.VideoFrame;
 
-/** Frames of a video file decoded by FFmpeg; owns its grabber. Reuses the images of recycled frames. */
+/**
+ * Frames of a video file decoded by FFmpeg, all of them or those of a time range (seeking to a second before its start
+ * and skipping to it, so an inexact seek loses no frame); owns its grabber. Reuses the images of recycled frames.
+ */
 final class VideoFileSource implements FrameSource {
     static {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
@@ -22,11 +25,25 @@ final class VideoFileSource implements FrameSource {
     private final Path path;
     private final FFmpegFrameGrabber grabber;
     private final String name;
+    /** How far before a range's start the grabber seeks (to a key frame), then decodes forward. */
+    private static final long SEEK_MARGIN_MS = 1000;
     private final ImagePool images = new ImagePool();
+    private final long fromMs;
+    private final long toMs;
     private long index;
+    private boolean indexed;
+    private long seekedTo;
     private boolean closed;
 
     VideoFileSource(Path path) {
+        this(path, 0, 0);
+    }
+
+    /** The frames whose times are in [{@code fromMs}, {@code toMs}); {@code toMs} 0: to the end. */
+    VideoFileSource(Path path, long fromMs, long toMs) {
+        this.fromMs = fromMs;
+        this.toMs = toMs;
+        this.indexed = fromMs == 0;
         if (!Files.isRegularFile(path)) {
             throw new EmolensException("Video file not found: " + path);
         }
@@ -46,6 +63,19 @@ final class VideoFileSource implements FrameSource {
             throw new EmolensException(path + " has no video stream. Choose a video file or an image.");
         }
         this.grabber = g;
+        if (fromMs > 0) {
+            seek(Math.max(0, fromMs - SEEK_MARGIN_MS));
+        }
+    }
+
+    private void seek(long ms) {
+        try {
+            grabber.setTimestamp(ms * 1000);
+            seekedTo = ms;
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            close();
+            throw new EmolensException("Cannot seek to " + ms + " ms in " + path + ": " + reason(e), e);
+        }
     }
 
     @Override
@@ -56,9 +86,25 @@ final class VideoFileSource implements FrameSource {
         try {
             Frame frame;
             while ((frame = grabber.grabImage()) != null) {
+                long timeMs = Math.max(0, frame.timestamp / 1000);
+                if (seekedTo > 0 && timeMs > fromMs) {
+                    seekedTo = 0;
+                    seek(0);
+                    continue;
+                }
+                seekedTo = 0;
+                if (timeMs < fromMs) {
+                    continue;
+                }
+                if (toMs > 0 && timeMs >= toMs) {
+                    return Optional.empty();
+                }
                 BufferedImage image = Frames.copyBgr(frame, images);
                 if (image != null) {
-                    long timeMs = Math.max(0, frame.timestamp / 1000);
+                    if (!indexed) {
+                        index = Math.round(frame.timestamp * frameRate() / 1e6);
+                        indexed = true;
+                    }
                     return Optional.of(new VideoFrame(index++, timeMs, name, image));
                 }
             }
@@ -84,6 +130,11 @@ final class VideoFileSource implements FrameSource {
     public double frameRate() {
         double fps = grabber.getVideoFrameRate();
         return fps > 0 && fps < 1000 ? fps : 25;
+    }
+
+    @Override
+    public long durationMs() {
+        return Math.max(0, grabber.getLengthInTime() / 1000);
     }
 
     @Override
