@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.emolens.core.EmotionScores;
 import io.emolens.core.FaceBox;
 import io.emolens.core.VideoFrame;
-import io.emolens.cv.HeapTrimmer;
+import io.emolens.cv.NativeHeap;
 import io.emolens.source.FrameSource;
 
 /**
@@ -34,8 +34,8 @@ import io.emolens.source.FrameSource;
  * for at most {@value #LOST_DRAIN_MS} ms more and the rest counted as dropped, so the run ends soon after its source.
  * Tracks restart whenever the frame's source name changes (a folder's next image) and, when following, at each new shot. Owns the source it
  * runs: the reader closes it. A frame is referenced by the run until the sink returns it; when the sink keeps no frame
- * ({@link Sink#keepsFrames}), the run then recycles it, so the source decodes into a few reused images. The C heap's
- * free pages are given back whenever the resident size has grown ({@link HeapTrimmer}): the detectors' and the
+ * ({@link Sink#keepsFrames}), the run then recycles it, so the source decodes into a few reused images. Every
+ * {@value #TRIM_EVERY_MS} ms the C heap's free pages are given back ({@link NativeHeap#trim}): the detectors' and the
  * decoder's per-frame buffers otherwise left hundreds of megabytes of freed memory resident. One run at a time.
  */
 public final class OfflineAnalysis {
@@ -89,6 +89,8 @@ public final class OfflineAnalysis {
     static final long LOST_DRAIN_MS = 10_000;
     private static final int MAX_BATCH = 16;
     private static final long READER_JOIN_MS = 7000;
+    /** How often the calling thread gives the C heap's free pages back ({@link NativeHeap#trim}). */
+    static final long TRIM_EVERY_MS = 1000;
     private final FrameAnalyzer main;
     private final List<FrameAnalyzer> detectors;
     private final int scanEvery;
@@ -220,7 +222,7 @@ public final class OfflineAnalysis {
     private void consume(BlockingQueue<Future<Detected>> ordered, Future<Detected> end, java.util.function.BooleanSupplier abort,
                          Sink sink, AtomicInteger liveBudget) throws InterruptedException {
         boolean ended = false;
-        HeapTrimmer trimmer = new HeapTrimmer();
+        long trimmed = System.nanoTime();
         while (!ended && !abort.getAsBoolean()) {
             List<Detected> batch = new ArrayList<>();
             Future<Detected> first = ordered.poll(200, TimeUnit.MILLISECONDS);
@@ -241,7 +243,10 @@ public final class OfflineAnalysis {
                 batch.add(get(more));
             }
             analyzeBatch(batch, sink);
-            trimmer.maybeTrim();
+            if (System.nanoTime() - trimmed > TRIM_EVERY_MS * 1_000_000L) {
+                NativeHeap.trim();
+                trimmed = System.nanoTime();
+            }
             if (liveBudget != null) {
                 for (Detected d : batch) {
                     liveBudget.addAndGet(d.frame().width() * d.frame().height() * 3);
