@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.emolens.core.EmotionScores;
 import io.emolens.core.FaceBox;
 import io.emolens.core.VideoFrame;
-import io.emolens.cv.NativeHeap;
+import io.emolens.cv.HeapTrimmer;
 import io.emolens.source.FrameSource;
 
 /**
@@ -34,9 +34,9 @@ import io.emolens.source.FrameSource;
  * for at most {@value #LOST_DRAIN_MS} ms more and the rest counted as dropped, so the run ends soon after its source.
  * Tracks restart whenever the frame's source name changes (a folder's next image) and, when following, at each new shot. Owns the source it
  * runs: the reader closes it. A frame is referenced by the run until the sink returns it; when the sink keeps no frame
- * ({@link Sink#keepsFrames}), the run then recycles it, so the source decodes into a few reused images. Every
- * {@value #TRIM_EVERY_MS} ms the C heap's free pages are given back ({@link NativeHeap#trim}): the detectors' and the
- * decoder's per-frame buffers otherwise left hundreds of megabytes of freed memory resident. One run at a time.
+ * ({@link Sink#keepsFrames}), the run then recycles it, so the source decodes into a few reused images. The C heap's
+ * free pages are given back when the resident size has grown ({@link HeapTrimmer}): the detectors' and the decoder's
+ * per-frame buffers otherwise left hundreds of megabytes of freed memory resident. One run at a time.
  */
 public final class OfflineAnalysis {
     /** Receives analyzed frames in order, on the calling thread. */
@@ -89,8 +89,6 @@ public final class OfflineAnalysis {
     static final long LOST_DRAIN_MS = 10_000;
     private static final int MAX_BATCH = 16;
     private static final long READER_JOIN_MS = 7000;
-    /** How often the calling thread gives the C heap's free pages back ({@link NativeHeap#trim}). */
-    static final long TRIM_EVERY_MS = 1000;
     private final FrameAnalyzer main;
     private final List<FrameAnalyzer> detectors;
     private final int scanEvery;
@@ -222,7 +220,7 @@ public final class OfflineAnalysis {
     private void consume(BlockingQueue<Future<Detected>> ordered, Future<Detected> end, java.util.function.BooleanSupplier abort,
                          Sink sink, AtomicInteger liveBudget) throws InterruptedException {
         boolean ended = false;
-        long trimmed = System.nanoTime();
+        HeapTrimmer trimmer = new HeapTrimmer();
         while (!ended && !abort.getAsBoolean()) {
             List<Detected> batch = new ArrayList<>();
             Future<Detected> first = ordered.poll(200, TimeUnit.MILLISECONDS);
@@ -243,10 +241,7 @@ public final class OfflineAnalysis {
                 batch.add(get(more));
             }
             analyzeBatch(batch, sink);
-            if (System.nanoTime() - trimmed > TRIM_EVERY_MS * 1_000_000L) {
-                NativeHeap.trim();
-                trimmed = System.nanoTime();
-            }
+            trimmer.maybeTrim();
             if (liveBudget != null) {
                 for (Detected d : batch) {
                     liveBudget.addAndGet(d.frame().width() * d.frame().height() * 3);
