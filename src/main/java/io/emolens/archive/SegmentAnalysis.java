@@ -3,13 +3,16 @@ package io.emolens.archive;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.emolens.core.EmolensException;
 import io.emolens.core.Emotion;
 import io.emolens.core.FileKinds;
+import io.emolens.core.VideoFrame;
 import io.emolens.pipeline.AnalyzedFrame;
 import io.emolens.pipeline.OfflineAnalysis;
 import io.emolens.pipeline.FrameAnalyzer;
+import io.emolens.pipeline.SceneCuts;
 import io.emolens.source.FrameSource;
 import io.emolens.source.FrameSourceFactory;
 import io.emolens.track.TrackedFace;
@@ -17,11 +20,14 @@ import io.emolens.track.TrackedFace;
 /**
  * Analyzes one segment of a video as {@code analyze} analyzes a whole one ({@link OfflineAnalysis}, every
  * {@value OfflineAnalysis#DEFAULT_SCAN_EVERY}th frame and each new shot scanned whole, the faces followed between, every
- * face classified), on one analyzer: a Spark task has one core. The segment starts cold (its first frame scanned whole,
- * tracks from 1). Anything that goes wrong becomes a failed result with a one-line reason, never an exception, so one
- * broken video never fails the job.
+ * face classified), on one analyzer: a Spark task has one core. The segment is analyzed from its warm-up on
+ * ({@link WarmUp}, the frames before its start give no rows), so its rows are a whole-video run's apart from track ids
+ * (from 1 in each segment). Anything that goes wrong becomes a failed result with a one-line reason, never an exception,
+ * so one broken video never fails the job.
  */
 public final class SegmentAnalysis {
+    /** How far before a segment's start its cuts are looked for from: the frame before the start must be decoded. */
+    private static final long CUT_CONTEXT_MS = 1000;
     private final FrameSourceFactory sources;
 
     public SegmentAnalysis(FrameSourceFactory sources) {
@@ -48,9 +54,12 @@ public final class SegmentAnalysis {
         long[] largest = new long[Emotion.COUNT];
         try {
             analyzer.reset();
-            FrameSource source = sources.openRange(local, segment.fromMs(), segment.toMs());
-            OfflineAnalysis.Outcome outcome = new OfflineAnalysis(analyzer, List.of(analyzer), OfflineAnalysis.DEFAULT_SCAN_EVERY)
+            FrameSource source = sources.openRange(local, segment.warmUpFromMs(), segment.toMs());
+            OfflineAnalysis.Outcome outcome = new OfflineAnalysis(analyzer, List.of(analyzer), OfflineAnalysis.DEFAULT_SCAN_EVERY, segment.shotStart())
                     .run(source, 0, () -> false, () -> false, OfflineAnalysis.Sink.keepingNoFrames((AnalyzedFrame frame) -> {
+                        if (frame.frame().timeMs() < segment.fromMs()) {
+                            return;
+                        }
                         counts[0]++;
                         counts[2] = frame.frame().timeMs();
                         List<TrackedFace> faces = frame.faces();
@@ -73,6 +82,29 @@ public final class SegmentAnalysis {
         } catch (RuntimeException | LinkageError e) {
             return SegmentResult.failed(segment, elapsedMs(start), reason(e));
         }
+    }
+
+    /**
+     * The cuts (first frames of new shots, {@link SceneCuts}) among the segment's frames, each told against the frame
+     * before it, as a whole-video run finds them. A video that cannot be read gives the cuts found before the error;
+     * its analysis reports the error.
+     */
+    public List<WarmUp.Cut> cuts(VideoSegment segment, Path local) {
+        List<WarmUp.Cut> found = new ArrayList<>();
+        SceneCuts cuts = new SceneCuts();
+        try (FrameSource source = sources.openRange(local, Math.max(0, segment.fromMs() - CUT_CONTEXT_MS), segment.toMs())) {
+            Optional<VideoFrame> next;
+            while ((next = source.next()).isPresent()) {
+                VideoFrame frame = next.get();
+                if (cuts.isCut(frame.image()) && frame.timeMs() >= segment.fromMs()) {
+                    found.add(new WarmUp.Cut(segment.source(), frame.index(), frame.timeMs()));
+                }
+                source.recycle(frame);
+            }
+        } catch (RuntimeException e) {
+            return found;
+        }
+        return found;
     }
 
     private static long elapsedMs(long start) {

@@ -92,6 +92,7 @@ public final class OfflineAnalysis {
     private final FrameAnalyzer main;
     private final List<FrameAnalyzer> detectors;
     private final int scanEvery;
+    private final long shotStart;
     private String lastSource;
     private FrameSource running;
     private ExecutorService classifying;
@@ -127,6 +128,17 @@ public final class OfflineAnalysis {
      *                  known faces followed through the others on the calling thread
      */
     public OfflineAnalysis(FrameAnalyzer main, List<FrameAnalyzer> detectors, int scanEvery) {
+        this(main, detectors, scanEvery, -1);
+    }
+
+    /**
+     * A run of a source that starts inside a video's shot (an archive's segment, warmed up): the frames are scanned
+     * whole where a run of the whole video scans them.
+     *
+     * @param shotStart the frame number at which the shot of the source's first frame began, -1 when it begins there
+     *                  ({@link ScanSchedule#ScanSchedule(int, long)})
+     */
+    public OfflineAnalysis(FrameAnalyzer main, List<FrameAnalyzer> detectors, int scanEvery, long shotStart) {
         if (detectors.isEmpty()) {
             throw new IllegalArgumentException("need at least one detector");
         }
@@ -135,6 +147,7 @@ public final class OfflineAnalysis {
         }
         this.main = main;
         this.scanEvery = scanEvery;
+        this.shotStart = shotStart;
         this.detectors = scanEvery == 1 ? List.copyOf(detectors) : detectors.stream().filter(d -> d != main).toList();
     }
 
@@ -159,7 +172,7 @@ public final class OfflineAnalysis {
         Future<Detected> end = CompletableFuture.completedFuture(null);
         Thread reader = new Thread(() -> {
             try {
-                ScanSchedule schedule = new ScanSchedule(scanEvery);
+                ScanSchedule schedule = new ScanSchedule(scanEvery, shotStart);
                 Optional<VideoFrame> next;
                 while (!stop.getAsBoolean() && !abort.getAsBoolean() && (next = source.next()).isPresent()) {
                     VideoFrame frame = next.get();

@@ -37,6 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchiveCommandTest {
+    /**
+     * How far a probability may be from analyze's: faces.csv prints 6 decimals, and the classifier's batches (the faces
+     * of the frames ready at once) differ between runs, which moves the last decimal by 1 even between two runs of analyze.
+     */
+    private static final double PRINTED = 5e-6;
     /** What analyze writes for the demo clip: frame, time_ms, x, y, w, h, label, the 7 probabilities. */
     private List<List<String>> analyzeRows;
     private Path tmp;
@@ -129,28 +134,17 @@ class ArchiveCommandTest {
         assertSegmentedLikeAnalyze(facesAfter.get(copy));
     }
 
-    /** 3-second segments keep the video's frame numbers and times, and find the faces a whole-video run finds. */
+    /**
+     * 3-second segments keep the video's frame numbers and times, and each warmed up ({@link WarmUp}: the cuts at frames
+     * 17 and 146 fall in the warm-ups) gives the rows of a whole-video run: the same faces on every frame, with the same
+     * boxes, labels and probabilities; only track ids restart.
+     */
     private void assertSegmentedLikeAnalyze(List<Group> rows) {
-        Map<String, String> timeOfFrame = new HashMap<>();
-        Map<String, Integer> perFrame = new HashMap<>();
-        for (List<String> a : analyzeRows) {
-            timeOfFrame.put(a.get(0), a.get(1));
-            perFrame.merge(a.get(0), 1, Integer::sum);
-        }
-        Map<String, Integer> segmentedPerFrame = new HashMap<>();
         for (Group g : rows) {
-            long time = g.getLong("time_ms", 0);
-            assertEquals(time / 3000, g.getInteger("segment", 0), "3-second segments");
-            String frame = String.valueOf(g.getLong("frame", 0));
-            if (timeOfFrame.containsKey(frame)) {
-                assertEquals(timeOfFrame.get(frame), String.valueOf(time), "frame " + frame + " keeps the video's number and time");
-            }
-            segmentedPerFrame.merge(frame, 1, Integer::sum);
+            assertEquals(g.getLong("time_ms", 0) / 3000, g.getInteger("segment", 0), "3-second segments");
         }
         assertEquals(java.util.Set.of(0, 1, 2), rows.stream().map(g -> g.getInteger("segment", 0)).collect(java.util.stream.Collectors.toSet()));
-        assertEquals(analyzeRows.size(), rows.size(), analyzeRows.size() * 0.03, "row count within 3% of the whole video's");
-        long sameFaces = perFrame.keySet().stream().filter(f -> perFrame.get(f).equals(segmentedPerFrame.get(f))).count();
-        assertTrue(sameFaces >= 0.95 * perFrame.size(), sameFaces + " of " + perFrame.size() + " frames have as many faces as analyze found");
+        assertSameAsAnalyze(rows);
     }
 
     @Test
@@ -174,6 +168,7 @@ class ArchiveCommandTest {
         }
     }
 
+    /** Per frame, the same faces as analyze's: time, box and label equal, probabilities as faces.csv prints them. */
     private void assertSameAsAnalyze(List<Group> rows) {
         List<List<String>> archived = new ArrayList<>();
         for (Group g : rows) {
@@ -185,18 +180,32 @@ class ArchiveCommandTest {
             }
             archived.add(key);
         }
-        java.util.Comparator<List<String>> order = java.util.Comparator.<List<String>, Long>comparing(k -> Long.parseLong(k.get(0)))
-                .thenComparing(k -> Integer.parseInt(k.get(2))).thenComparing(k -> Integer.parseInt(k.get(3)));
-        List<List<String>> expected = analyzeRows.stream().sorted(order).toList();
-        archived.sort(order);
-        assertEquals(expected.size(), archived.size(), "as many rows as analyze");
-        for (int i = 0; i < expected.size(); i++) {
-            assertEquals(expected.get(i).subList(0, 7), archived.get(i).subList(0, 7), "frame, time, box and label as analyze");
-            for (int p = 7; p < 14; p++) {
-                assertEquals(Double.parseDouble(expected.get(i).get(p)), Double.parseDouble(archived.get(i).get(p)), 1e-4,
-                        "probabilities as analyze's, frame " + expected.get(i).get(0));
+        Map<Long, List<List<String>>> expected = byFrame(analyzeRows);
+        Map<Long, List<List<String>>> got = byFrame(archived);
+        assertEquals(expected.keySet(), got.keySet(), "the frames with faces");
+        for (Map.Entry<Long, List<List<String>>> frame : expected.entrySet()) {
+            List<List<String>> e = frame.getValue();
+            List<List<String>> a = got.get(frame.getKey());
+            assertEquals(e.stream().map(k -> k.subList(0, 7)).toList(), a.stream().map(k -> k.subList(0, 7)).toList(),
+                    "frame " + frame.getKey() + ": time, boxes and labels as analyze's");
+            for (int i = 0; i < e.size(); i++) {
+                for (int p = 7; p < 14; p++) {
+                    assertEquals(Double.parseDouble(e.get(i).get(p)), Double.parseDouble(a.get(i).get(p)), PRINTED,
+                            "frame " + frame.getKey() + ": probabilities as analyze's");
+                }
             }
         }
+    }
+
+    /** Rows (frame, time, x, y, …) by frame, each frame's ordered by x then y. */
+    private static Map<Long, List<List<String>>> byFrame(List<List<String>> rows) {
+        Map<Long, List<List<String>>> out = new java.util.TreeMap<>();
+        for (List<String> r : rows) {
+            out.computeIfAbsent(Long.parseLong(r.get(0)), k -> new ArrayList<>()).add(r);
+        }
+        out.values().forEach(l -> l.sort(java.util.Comparator.<List<String>, Integer>comparing(k -> Integer.parseInt(k.get(2)))
+                .thenComparing(k -> Integer.parseInt(k.get(3)))));
+        return out;
     }
 
     private static String uri(Path p) {

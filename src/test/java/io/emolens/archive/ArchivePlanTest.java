@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** How a video becomes segments and segments become its videos.csv row, table by table. */
+/** How a video becomes segments, warmed up, and segments become its videos.csv row, table by table. */
 class ArchivePlanTest {
     private static final String V = "file:/archive/a.mp4";
 
@@ -35,7 +35,30 @@ class ArchivePlanTest {
                 assertArrayEquals(c.ranges().get(i), new long[] {plan.get(i).fromMs(), plan.get(i).toMs()});
                 assertEquals(i, plan.get(i).index());
                 assertEquals(plan.size(), plan.get(i).count());
+                assertEquals(plan.get(i).fromMs(), plan.get(i).warmUpFromMs(), "not warmed up yet");
             }
+        }
+    }
+
+    @Test
+    void aSegmentWarmsUpFromTheLastCutOrTheWarmUpBeforeItInTheRhythmOfItsShot() {
+        record Case(String what, long fromMs, List<WarmUp.Cut> cuts, long warmUpFromMs, long shotStart) {
+        }
+        WarmUp.Cut at17 = new WarmUp.Cut(V, 17, 567);
+        WarmUp.Cut at146 = new WarmUp.Cut(V, 146, 4871);
+        for (Case c : List.of(
+                new Case("no cut: the video's first shot", 12_000, List.of(), 7000, 0),
+                new Case("a cut within the warm-up: from it, exactly", 6000, List.of(at146, at17), 4871, 146),
+                new Case("the last cut further back: its shot's rhythm", 11_000, List.of(at17, at146), 6000, 146),
+                new Case("the warm-up reaches back past the video's start", 3000, List.of(at146), 0, 0),
+                new Case("a cut on the start itself: no warm-up", 4871, List.of(at146), 4871, 146),
+                new Case("a cut after the start does not count", 4000, List.of(at17, at146), 567, 17),
+                new Case("another video's cuts do not count", 9000, List.of(new WarmUp.Cut("file:/archive/b.mp4", 250, 8300)), 4000, 0))) {
+            VideoSegment plain = new VideoSegment(V, 1, 3, c.fromMs(), c.fromMs() + 3000, c.fromMs(), -1);
+            VideoSegment first = new VideoSegment(V, 0, 3, 0, c.fromMs(), 0, -1);
+            List<VideoSegment> warmed = WarmUp.plan(List.of(first, plain), c.cuts(), 5000);
+            assertEquals(first, warmed.get(0), "the first segment starts the video: " + c.what());
+            assertEquals(plain.warmedUp(c.warmUpFromMs(), c.shotStart()), warmed.get(1), c.what());
         }
     }
 

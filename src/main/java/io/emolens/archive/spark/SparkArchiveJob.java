@@ -37,12 +37,14 @@ import io.emolens.archive.VideoProbe;
 import io.emolens.archive.VideoRow;
 import io.emolens.archive.VideoSegment;
 import io.emolens.archive.VideosTable;
+import io.emolens.archive.WarmUp;
 import io.emolens.core.EmolensException;
 
 /**
  * The archive as a Spark application. On the driver: lists the videos, skips those videos.csv holds complete, probes the
  * rest (one task per video), cuts them into segments and analyzes the segments (one task each) in batches of whole
- * videos, writing after each batch its face rows to faces/ (Parquet, one folder per video, emptied before the video is
+ * videos (first finding the cuts of each segment but a video's last, one task each, to warm the next ones up: {@link
+ * WarmUp}), writing after each batch its face rows to faces/ (Parquet, one folder per video, emptied before the video is
  * analyzed) and then videos.csv and videos.parquet. So a killed run loses at most the batch in progress, and a re-run
  * redoes only videos not complete, never adding a row twice.
  */
@@ -180,7 +182,10 @@ public final class SparkArchiveJob implements ArchiveJob {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        JavaRDD<SegmentResult> results = jsc.parallelize(batch, batch.size())
+        List<VideoSegment> before = batch.stream().filter(s -> s.index() < s.count() - 1).toList();
+        List<WarmUp.Cut> cuts = before.isEmpty() ? List.of()
+                : jsc.parallelize(before, before.size()).flatMap(s -> Tasks.cuts(s, setup).iterator()).collect();
+        JavaRDD<SegmentResult> results = jsc.parallelize(WarmUp.plan(batch, cuts, WarmUp.DEFAULT_MS), batch.size())
                 .map(segment -> Tasks.analyze(segment, setup, shipped, done))
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {

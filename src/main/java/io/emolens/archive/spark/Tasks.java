@@ -2,6 +2,7 @@ package io.emolens.archive.spark;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.SparkFiles;
@@ -13,8 +14,12 @@ import io.emolens.archive.SegmentAnalysis;
 import io.emolens.archive.SegmentResult;
 import io.emolens.archive.VideoProbe;
 import io.emolens.archive.VideoSegment;
+import io.emolens.archive.WarmUp;
 
-/** What runs on an executor: probing a video and analyzing a segment, each failure a value rather than a failed task. */
+/**
+ * What runs on an executor: probing a video, finding a segment's cuts and analyzing a segment, each failure a value
+ * rather than a failed task.
+ */
 final class Tasks {
     private Tasks() {
     }
@@ -24,6 +29,15 @@ final class Tasks {
             return new SegmentAnalysis(setup.sources()).probe(source, ArchiveFiles.local(source, videoCache()));
         } catch (IOException | RuntimeException e) {
             return VideoProbe.failed(source, SegmentAnalysis.reason(e));
+        }
+    }
+
+    /** The cuts of {@code segment} ({@link SegmentAnalysis#cuts}), none when its video cannot be fetched. */
+    static List<WarmUp.Cut> cuts(VideoSegment segment, ExecutorSetup setup) {
+        try {
+            return new SegmentAnalysis(setup.sources()).cuts(segment, ArchiveFiles.local(segment.source(), videoCache()));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
         }
     }
 
