@@ -97,7 +97,7 @@ public final class Main {
                     return type.cast(new EvaluateCommand(wiring, out, err));
                 }
                 if (type == TrainCommand.class) {
-                    return type.cast(new TrainCommand(out, err));
+                    return type.cast(new TrainCommand(wiring, out, err));
                 }
                 if (type == PersonalizeCommand.class) {
                     return type.cast(new PersonalizeCommand(() -> AppPaths.locate().defaultModel(), out, err));

@@ -39,6 +39,26 @@ public final class InferenceNetworks {
 
     /** The folded copy of {@code trained}, or {@code trained} itself when it has nothing to fold. */
     public static MultiLayerNetwork fold(MultiLayerNetwork trained) {
+        return fold(trained, false);
+    }
+
+    /**
+     * The copy of {@code trained} to fine-tune with its batch-norm statistics frozen: batch norms folded as for
+     * inference, dropout layers kept (they are the identity at inference, and they regularize training); the layers
+     * keep their optimizer settings. Tuning it is tuning the base with its batch norms in inference mode. Returns
+     * {@code trained} itself when it has no batch norm.
+     */
+    public static MultiLayerNetwork foldForTuning(MultiLayerNetwork trained) {
+        MultiLayerConfiguration conf = trained.getLayerWiseConfigurations();
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            if (conf.getConf(i).getLayer() instanceof BatchNormalization) {
+                return fold(trained, true);
+            }
+        }
+        return trained;
+    }
+
+    private static MultiLayerNetwork fold(MultiLayerNetwork trained, boolean keepDropout) {
         MultiLayerConfiguration conf = trained.getLayerWiseConfigurations();
         int n = conf.getConfs().size();
         boolean foldable = false;
@@ -54,7 +74,7 @@ public final class InferenceNetworks {
         for (int i = 0; i < n; i++) {
             Layer layer = conf.getConf(i).getLayer().clone();
             Map<String, INDArray> p = trained.getLayer(i).paramTable();
-            if (layer instanceof DropoutLayer) {
+            if (layer instanceof DropoutLayer && !keepDropout) {
                 continue;
             }
             boolean foldsNext = (layer instanceof ConvolutionLayer || layer instanceof DenseLayer) && i + 1 < n

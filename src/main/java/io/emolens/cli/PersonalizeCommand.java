@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import io.emolens.core.EmolensException;
 import io.emolens.core.FileKinds;
 import io.emolens.session.Personalizer;
-import io.emolens.train.FineTuner;
+import io.emolens.train.TuneOptions;
 import io.emolens.train.TrainServices;
 import io.emolens.train.TrainingControl;
 import picocli.CommandLine.Command;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "personalize", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fine-tune a model on the face crops you labeled (keys 1-7) in recorded sessions, so it reads your face better.",
-                "The last quarter of every label segment is held out; agreement with your labels on those crops is reported before and after, per emotion.",
+                "With several sessions the last is held out whole (if its emotions are labeled in the others), else the last quarter of every label segment; agreement with your labels on those crops is reported before and after, per emotion, and on FER2013 with --replay.",
                 "MODEL.zip is written only when the fine-tuned model agrees more than its base; the base file is never modified."})
 public final class PersonalizeCommand implements Callable<Integer> {
     private final Supplier<Path> defaultModel;
@@ -43,7 +43,7 @@ public final class PersonalizeCommand implements Callable<Integer> {
     Path base;
     @Option(names = "--replay", paramLabel = "FER2013", description = "mix FER2013 Training rows into every epoch so the model keeps reading other faces; its PrivateTest is measured before and after")
     Path replay;
-    @Option(names = "--max-forgetting", paramLabel = "POINTS", description = "with --replay: the most accuracy on the replay file's PublicTest the kept model may lose against its base (default 1.0)")
+    @Option(names = {"--max-general-drop", "--max-forgetting"}, paramLabel = "POINTS", description = "with --replay: the most accuracy on the replay file's PublicTest the kept model may lose against its base (default 2.0)")
     Double maxForgetting;
     @Option(names = "--run-dir", paramLabel = "DIR", description = "where the fine-tuning run is kept (default: MODEL.run beside --out)")
     Path runDir;
@@ -57,7 +57,7 @@ public final class PersonalizeCommand implements Callable<Integer> {
             Path model = base != null ? base : defaultModel.get();
             Path run = runDir != null ? runDir : out.resolveSibling(out.getFileName().toString().replaceFirst("\\.zip$", ".run"));
             console.println("personalizing " + model + " with " + sessions.size() + " session(s); run folder " + run);
-            double forgetting = (maxForgetting == null ? FineTuner.MAX_FORGETTING_POINTS : maxForgetting) / 100;
+            double forgetting = (maxForgetting == null ? TuneOptions.MAX_GENERAL_DROP_POINTS : maxForgetting) / 100;
             Personalizer.Outcome outcome = new Personalizer(TrainServices.exporter()).personalize(model, sessions, replay, forgetting, run, out,
                     new ConsoleProgress(console, 30), new TrainingControl());
             console.println();

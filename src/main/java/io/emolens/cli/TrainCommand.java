@@ -12,12 +12,17 @@ import io.emolens.core.EmolensException;
 import io.emolens.core.FileKinds;
 import io.emolens.data.Dataset;
 import io.emolens.data.DatasetReader;
+import io.emolens.data.PhotoFolderReader;
 import io.emolens.data.LabelMode;
 import io.emolens.data.ReadOptions;
 import io.emolens.data.SplitReport;
+import io.emolens.detect.DetectorSettings;
+import io.emolens.detect.FaceDetector;
+import io.emolens.session.AnalyzerFactory;
 import io.emolens.train.AugmentConfig;
 import io.emolens.train.CrossValidation;
 import io.emolens.train.EnsembleBuilder;
+import io.emolens.train.FineTuneResult;
 import io.emolens.train.FineTuner;
 import io.emolens.train.ModelExporter;
 import io.emolens.train.NetworkFactory;
@@ -27,9 +32,13 @@ import io.emolens.train.Trainer;
 import io.emolens.train.TrainingControl;
 import io.emolens.train.TrainingResult;
 import io.emolens.train.TrainServices;
+import io.emolens.train.TuneOptions;
 import io.emolens.train.VoteLabels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code emolens train}: parses options and runs the training service, printing progress to the console. */
@@ -38,6 +47,7 @@ import picocli.CommandLine.Option;
 public final class TrainCommand implements Callable<Integer> {
     private final NetworkFactory networks;
     private final ModelExporter exporter;
+    private final AnalyzerFactory analyzers;
     private final PrintStream console;
     private final PrintStream errors;
 
@@ -48,18 +58,28 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The command printing to {@code console} and {@code errors} (the streams {@code Main.runCli} was given). */
     public TrainCommand(PrintStream console, PrintStream errors) {
-        this(TrainServices.networks(), TrainServices.exporter(), console, errors);
+        this(null, console, errors);
+    }
+
+    /** As above; {@code analyzers} gives whole-photo data the app's detector and crop (null: such data is refused). */
+    public TrainCommand(AnalyzerFactory analyzers, PrintStream console, PrintStream errors) {
+        this(TrainServices.networks(), TrainServices.exporter(), analyzers, console, errors);
     }
 
     /** The command over other networks and exporter (tests), printing to {@code console} and {@code errors}. */
     TrainCommand(NetworkFactory networks, ModelExporter exporter, PrintStream console, PrintStream errors) {
+        this(networks, exporter, null, console, errors);
+    }
+
+    private TrainCommand(NetworkFactory networks, ModelExporter exporter, AnalyzerFactory analyzers, PrintStream console, PrintStream errors) {
         this.networks = networks;
         this.exporter = exporter;
+        this.analyzers = analyzers;
         this.console = console;
         this.errors = errors;
     }
 
-    @Option(names = "--data", paramLabel = "FILE_OR_DIR", description = "fer2013.csv(.gz) or a folder with train/<class>/ and test/<class>/ images (on --resume: defaults to the run's data)")
+    @Option(names = "--data", paramLabel = "FILE_OR_DIR", description = "fer2013.csv(.gz) (an optional subject or group column names each face's person), a folder with train/<class>/ and test/<class>/ face images, or whole photos in class folders (angry … neutral; faces found with --detector and cropped as the app does; PERSON.… or PERSON_… names give the person) (on --resume: defaults to the run's data)")
     Path data;
     @Option(names = "--arch", paramLabel = "NAME", defaultValue = "default", description = "architecture: default or seed (default: ${DEFAULT-VALUE})")
     String arch;
@@ -129,8 +149,20 @@ public final class TrainCommand implements Callable<Integer> {
     Path replay;
     @Option(names = "--replay-fraction", paramLabel = "F", description = "with --replay: share of each epoch's images that are FER2013 rows (default 0.5)")
     Double replayFraction;
-    @Option(names = "--max-forgetting", paramLabel = "POINTS", description = "with --replay: an epoch that loses more accuracy than this on the replay file's PublicTest (faces in general) than the base network cannot be the kept epoch (default 1.0)")
+    @Option(names = {"--max-general-drop", "--max-forgetting"}, paramLabel = "POINTS", description = "with --replay: an epoch that loses more accuracy than this on the replay file's PublicTest (faces in general) than the base network cannot be the kept epoch; the kept one is the best on your held-out faces among the others (default 2.0)")
     Double maxForgetting;
+    @Option(names = "--tune", paramLabel = "all|head|N", description = "with --from: the layers tuned, the rest keep the base's weights: all, head (the last 2 layers with weights) or the last N (default all)")
+    String tune;
+    @Option(names = "--batch-norm", paramLabel = "frozen|trained", description = "with --from: frozen keeps the base's batch-norm statistics (folded into the layers before them, as at inference); trained lets your faces update them (default frozen)")
+    String batchNorm;
+    @Option(names = "--l2-sp", paramLabel = "LAMBDA", description = "with --from: pull the tuned weights toward the base's, penalty LAMBDA/2 x |w - w0|^2 (L2-SP); about 1/LAMBDA is how far a weight may move (default 0, none)")
+    Double l2sp;
+    @Option(names = "--warmup", paramLabel = "EPOCHS", description = "with --from: the learning rate rises linearly from 0 over the first EPOCHS epochs; 0 = none (default 1)")
+    Integer warmup;
+    @Mixin
+    DetectorOptions detection;
+    @Spec
+    CommandSpec spec;
     @Option(names = "--into", paramLabel = "ENSEMBLE.zip", description = "when the run ends with a model, add it as a member of this ensemble model (created if absent) and refit its temperature on PublicTest")
     Path into;
 
@@ -156,7 +188,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new EmolensException("--data FILE_OR_DIR is required: the FER2013 CSV or image folder");
         }
         console.println("reading " + dataPath + " ...");
-        Dataset dataset = DatasetReader.readAny(dataPath, strict ? ReadOptions.STRICT : ReadOptions.DEFAULT);
+        Dataset dataset = read(dataPath);
         console.println(SplitReport.of(dataset).format());
         if (reportOnly) {
             return 0;
@@ -176,8 +208,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (from != null || (resume != null && FineTuner.isFineTuneRun(resume))) {
             return fineTune(dataset, progress, control);
         }
-        if (replay != null || replayFraction != null || maxForgetting != null) {
-            throw new EmolensException("--replay, --replay-fraction and --max-forgetting belong to fine-tuning: add --from MODEL.zip");
+        if (replay != null || replayFraction != null || maxForgetting != null || tune != null || batchNorm != null || l2sp != null || warmup != null) {
+            throw new EmolensException("--replay, --replay-fraction, --max-general-drop, --tune, --batch-norm, --l2-sp and --warmup belong to fine-tuning: add --from MODEL.zip");
         }
         Trainer trainer = new Trainer(networks, exporter);
         TrainingResult result;
@@ -220,7 +252,11 @@ public final class TrainCommand implements Callable<Integer> {
             throw new EmolensException("--folds and --into cannot be combined with fine-tuning");
         }
         FineTuner tuner = new FineTuner(exporter);
-        FineTuner.Result result;
+        FineTuneResult result;
+        if (resume != null && (replay != null || replayFraction != null || maxForgetting != null || tune != null || batchNorm != null
+                || l2sp != null || warmup != null)) {
+            throw new EmolensException("a resumed fine-tuning run keeps the replay, guard and method it started with (its finetune.json)");
+        }
         if (resume != null) {
             console.println("continuing the fine-tuning run in " + resume);
             result = tuner.resume(resume, dataset, progress, control);
@@ -230,15 +266,44 @@ public final class TrainCommand implements Callable<Integer> {
             }
             String architecture = tuner.checkBase(from);
             TrainConfig config = config(FineTuner.defaults(architecture));
+            TuneOptions options = tuneOptions();
             console.println("fine-tuning " + from + " (" + architecture + ") on " + dataset.source()
                     + String.format(": learning rate %.3g, at most %d epochs%s", config.learningRate(), config.maxEpochs(),
-                    replay == null ? ", no replay" : ", replaying " + replay));
-            result = tuner.fineTune(from, dataset, config, replay, replayFraction == null ? 0.5 : replayFraction,
-                    (maxForgetting == null ? FineTuner.MAX_FORGETTING_POINTS : maxForgetting) / 100, out, progress, control);
+                    replay == null ? ", no replay" : String.format(", replaying %s (%.0f%% of each epoch), kept epochs within %.1f points of the base on its PublicTest",
+                            replay, 100 * options.replayFraction(), 100 * options.maxGeneralDrop())));
+            result = tuner.fineTune(from, dataset, config, options, out, progress, control);
         }
         console.println();
         console.print(result.format());
         return 0;
+    }
+
+    /** How --from tunes: the defaults overridden by the options given. */
+    private TuneOptions tuneOptions() {
+        TuneOptions d = TuneOptions.defaults(replay);
+        if (batchNorm != null && !batchNorm.equals("frozen") && !batchNorm.equals("trained")) {
+            throw new EmolensException("--batch-norm must be frozen or trained, was " + batchNorm);
+        }
+        return d.withReplay(replay, or(replayFraction, d.replayFraction()))
+                .withMaxGeneralDrop(maxForgetting == null ? d.maxGeneralDrop() : maxForgetting / 100)
+                .withMethod(tune == null ? d.tunedLayers() : TuneOptions.parseLayers(tune),
+                        batchNorm == null ? d.batchNormFrozen() : batchNorm.equals("frozen"), or(l2sp, d.l2sp()), or(warmup, d.warmupEpochs()));
+    }
+
+    /** The faces of {@code path}: a FER2013 CSV, an image folder of crops, or whole photos through the app's detector and crop. */
+    private Dataset read(Path path) {
+        ReadOptions options = strict ? ReadOptions.STRICT : ReadOptions.DEFAULT;
+        if (!PhotoFolderReader.isPhotoFolder(path)) {
+            return DatasetReader.readAny(path, options);
+        }
+        if (analyzers == null) {
+            throw new EmolensException(path + " holds whole photos in class folders: run 'train' from emolens.jar, which finds their faces with the app's detector");
+        }
+        DetectorSettings settings = detection.settings(spec.commandLine());
+        console.println("whole photos: each photo's largest face as " + settings.describe() + " finds it, cropped as the app crops faces");
+        try (FaceDetector detector = analyzers.detector(settings)) {
+            return new PhotoFolderReader(detector, analyzers.preprocessor()).read(path, options);
+        }
     }
 
     /** The settings of a new run: the architecture's defaults overridden by the options given. */

@@ -28,7 +28,8 @@ import io.emolens.preprocess.FaceTensor;
  * Reads the Kaggle {@code fer2013.csv} ({@code emotion,pixels,Usage}; columns in any order, {@code .gz}
  * accepted, gzip recognized by content). Line numbers in reports are 1-based file lines, the header being line 1.
  * Takes CSVs as spreadsheets save them ({@link Csv}'s dialect): a UTF-8 byte-order mark, CRLF line ends, quoted fields,
- * extra columns (ignored and reported). A row is one line (no FER2013 field holds a line break), so a stray quote or an
+ * extra columns (ignored and reported), and an optional {@code subject} or {@code group} column naming the person or session
+ * of each row, so that validation can hold out whole people. A row is one line (no FER2013 field holds a line break), so a stray quote or an
  * enormous line costs that row alone, reported with its line number, never the rows after it. A file without a {@code Usage} column is read as all Training, and the report says so.
  * A video, image or other binary file is refused before anything of it is parsed or printed.
  */
@@ -134,7 +135,7 @@ public final class Fer2013CsvReader implements DatasetReader {
     }
 
     /** Column positions from the header, and the per-row validation. */
-    private record RowParser(String file, boolean hasHeader, int emotionCol, int pixelsCol, int usageCol, int columns) {
+    private record RowParser(String file, boolean hasHeader, int emotionCol, int pixelsCol, int usageCol, int groupCol, int columns) {
 
         static RowParser fromHeader(String header, String file, DataIssues issues) {
             List<String> cols;
@@ -147,17 +148,19 @@ public final class Fer2013CsvReader implements DatasetReader {
             int emotion = -1;
             int pixels = -1;
             int usage = -1;
+            int group = -1;
             List<String> extra = new ArrayList<>();
             for (int i = 0; i < cols.size(); i++) {
                 switch (cols.get(i).trim().toLowerCase(Locale.ROOT)) {
                     case "emotion" -> emotion = i;
                     case "pixels" -> pixels = i;
                     case "usage" -> usage = i;
+                    case "subject", "group" -> group = group < 0 ? i : group;
                     default -> extra.add("'" + FileKinds.printable(cols.get(i).trim(), 40) + "'");
                 }
             }
             if (emotion < 0 && pixels < 0) {
-                return new RowParser(file, false, 0, 1, 2, 3);
+                return new RowParser(file, false, 0, 1, 2, -1, 3);
             }
             if (emotion < 0 || pixels < 0) {
                 throw new EmolensException(file + " line 1: header '" + FileKinds.printable(header, 120)
@@ -166,8 +169,8 @@ public final class Fer2013CsvReader implements DatasetReader {
             if (!extra.isEmpty()) {
                 issues.note("extra columns ignored in " + file + ": " + String.join(", ", extra));
             }
-            int needed = Math.max(Math.max(emotion, pixels), usage) + 1;
-            return new RowParser(file, true, emotion, pixels, usage, needed);
+            int needed = Math.max(Math.max(Math.max(emotion, pixels), usage), group) + 1;
+            return new RowParser(file, true, emotion, pixels, usage, group, needed);
         }
 
         boolean hasUsage() {
@@ -208,7 +211,8 @@ public final class Fer2013CsvReader implements DatasetReader {
             if (pixels instanceof DataIssue bad) {
                 return bad;
             }
-            return new LabeledFace((byte[]) pixels, Emotion.ofIndex(index), split, file + ":" + lineNo);
+            String group = groupCol < 0 || cols.get(groupCol).isBlank() ? null : cols.get(groupCol).trim();
+            return new LabeledFace((byte[]) pixels, Emotion.ofIndex(index), split, file + ":" + lineNo, null, group);
         }
 
         private Object parsePixels(String text, long lineNo) {

@@ -10,6 +10,7 @@ public enum IssueKind {
     UNKNOWN_USAGE("unknown Usage"),
     UNKNOWN_CLASS_FOLDER("unknown class folder"),
     UNREADABLE_IMAGE("unreadable image"),
+    NO_FACE("no face found"),
     LINE_TOO_LONG("line too long"),
     MALFORMED_LINE("malformed CSV line");
 

@@ -6,8 +6,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import io.emolens.classify.EmotionClassifier;
-import io.emolens.core.EmolensException;
 import io.emolens.core.EmotionScores;
 import io.emolens.core.Emotion;
 import io.emolens.core.FaceBox;
+import io.emolens.data.PhotoFolderReader;
 import io.emolens.detect.FaceDetector;
 import io.emolens.preprocess.FacePreprocessor;
 import io.emolens.preprocess.FaceTensor;
@@ -34,9 +31,6 @@ import io.emolens.preprocess.FaceTensor;
  * the truth and the label.
  */
 public final class PhotoBenchmark {
-    /** File name endings read as photos. */
-    static final List<String> IMAGE_TYPES = List.of(".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp", ".pgm", ".ppm");
-
     private final FaceDetector detector;
     private final FacePreprocessor preprocessor;
     private final EmotionClassifier classifier;
@@ -184,44 +178,7 @@ public final class PhotoBenchmark {
 
     /** The photos of {@code folder}'s class folders with their class, in name order; one-line errors for a bad folder. */
     public static List<Map.Entry<Path, Emotion>> list(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new EmolensException("photo folder not found: " + folder.toAbsolutePath()
-                    + ". Give a folder with one subfolder per class (angry, disgust, fear, happy, sad, surprise, neutral).");
-        }
-        List<Map.Entry<Path, Emotion>> files = new ArrayList<>();
-        List<String> others = new ArrayList<>();
-        for (Path dir : sorted(folder)) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            Emotion e;
-            try {
-                e = Emotion.parse(dir.getFileName().toString());
-            } catch (IllegalArgumentException ex) {
-                others.add(dir.getFileName().toString());
-                continue;
-            }
-            for (Path f : sorted(dir)) {
-                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (Files.isRegularFile(f) && IMAGE_TYPES.stream().anyMatch(n::endsWith)) {
-                    files.add(Map.entry(f, e));
-                }
-            }
-        }
-        if (files.isEmpty()) {
-            throw new EmolensException("no photos in " + folder.toAbsolutePath() + ": expected class folders (angry, disgust, fear, happy, sad, "
-                    + "surprise, neutral) holding " + String.join("/", IMAGE_TYPES) + " files"
-                    + (others.isEmpty() ? "" : "; found only the folders " + others));
-        }
-        return files;
-    }
-
-    private static List<Path> sorted(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
-        } catch (IOException e) {
-            throw new EmolensException("cannot list " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
+        return PhotoFolderReader.list(folder);
     }
 
     /**

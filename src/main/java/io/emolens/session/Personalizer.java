@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,17 +28,21 @@ import io.emolens.data.Split;
 import io.emolens.record.CropsCsvReader;
 import io.emolens.record.CropsCsvWriter;
 import io.emolens.record.LabelSegment;
+import io.emolens.train.FineTuneResult;
 import io.emolens.train.FineTuner;
 import io.emolens.train.ModelExporter;
 import io.emolens.train.TrainConfig;
 import io.emolens.train.TrainingControl;
 import io.emolens.train.TrainingListener;
+import io.emolens.train.TuneOptions;
 
 /**
  * Makes a model read the user's own face better: takes the labeled face crops of recorded sessions, holds out the
- * last part of every label segment (so a moment is never both trained on and tested on), fine-tunes the base model
- * on the rest ({@link FineTuner}) and measures agreement with the user's labels on the held-out crops before and
- * after. The result is offered as a new model only when it agrees more than its base; the base is only read.
+ * last of several sessions whole (or, with one session, the last part of every label segment, so a moment is never
+ * both trained on and tested on, and says that figure is optimistic), fine-tunes the base model on the rest
+ * ({@link FineTuner}, with {@link TuneOptions}' defaults as {@code train --from}) and measures agreement with the
+ * user's labels on the held-out crops before and after. The result is offered as a new model only when it agrees
+ * more than its base; the base is only read.
  */
 public final class Personalizer {
     /** Labeled crops an emotion needs to be learned; at least {@value #MIN_LABELS} emotions must have them. */
@@ -69,14 +74,20 @@ public final class Personalizer {
             throw new EmolensException("give at least one recorded session folder");
         }
         Map<Emotion, List<List<LabeledFace>>> segments = new EnumMap<>(Emotion.class);
+        List<java.util.Set<Emotion>> labelsPerSession = new ArrayList<>();
         MessageDigest digest = sha256();
         for (Path folder : sessions) {
             RecordedSession session = RecordedSession.open(folder);
+            String group = folder.toAbsolutePath().normalize().getFileName().toString();
+            java.util.Set<Emotion> labels = EnumSet.noneOf(Emotion.class);
             for (Map.Entry<LabelSegment, List<LabeledFace>> e : segmentCrops(session, digest).entrySet()) {
                 if (!e.getValue().isEmpty()) {
-                    segments.computeIfAbsent(e.getKey().label(), k -> new ArrayList<>()).add(e.getValue());
+                    segments.computeIfAbsent(e.getKey().label(), k -> new ArrayList<>())
+                            .add(e.getValue().stream().map(f -> f.withGroup(group)).toList());
+                    labels.add(e.getKey().label());
                 }
             }
+            labelsPerSession.add(labels);
         }
         Map<Emotion, Integer> counts = new EnumMap<>(Emotion.class);
         segments.forEach((label, list) -> counts.put(label, list.stream().mapToInt(List::size).sum()));
@@ -84,6 +95,11 @@ public final class Personalizer {
         if (enough < MIN_LABELS) {
             throw new EmolensException(shortage(counts));
         }
+        String heldSession = wholeSessionHeldOut(sessions, labelsPerSession);
+        notes.add(heldSession != null ? "held out: the whole session " + heldSession + ", never learned from"
+                : "held out: the last quarter of every label segment, from the same session" + (sessions.size() == 1 ? "" : "s")
+                        + " as the crops learned from, so the agreement figure is optimistic for new sessions"
+                        + (sessions.size() == 1 ? " (with two or more sessions, the last is held out whole)" : ""));
         List<LabeledFace> faces = new ArrayList<>();
         for (Map.Entry<Emotion, List<List<LabeledFace>>> e : segments.entrySet()) {
             if (counts.get(e.getKey()) < MIN_CROPS_PER_LABEL) {
@@ -91,15 +107,31 @@ public final class Personalizer {
                 continue;
             }
             for (List<LabeledFace> segment : e.getValue()) {
-                int held = segment.size() < 2 ? 0 : Math.max(1, (int) Math.round(segment.size() * HELD_OUT));
+                int held = heldSession != null || segment.size() < 2 ? 0 : Math.max(1, (int) Math.round(segment.size() * HELD_OUT));
                 for (int i = 0; i < segment.size(); i++) {
                     LabeledFace f = segment.get(i);
-                    faces.add(new LabeledFace(f.pixels(), f.emotion(), i < segment.size() - held ? Split.TRAINING : Split.PUBLIC_TEST, f.origin()));
+                    boolean heldOut = heldSession != null ? heldSession.equals(f.group()) : i >= segment.size() - held;
+                    faces.add(f.withSplit(heldOut ? Split.PUBLIC_TEST : Split.TRAINING));
                 }
             }
         }
         String source = sessions.size() == 1 ? sessions.get(0).toString() : sessions.size() + " sessions";
         return new Dataset(source, faces, new DataIssues(), "sha256:" + HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /**
+     * The session held out whole: the last of several, when every emotion labeled in it is labeled in the others too
+     * (so what it tests was learned); null when there is one session or the last has emotions of its own.
+     */
+    private static String wholeSessionHeldOut(List<Path> sessions, List<java.util.Set<Emotion>> labels) {
+        if (sessions.size() < 2) {
+            return null;
+        }
+        java.util.Set<Emotion> others = EnumSet.noneOf(Emotion.class);
+        labels.subList(0, labels.size() - 1).forEach(others::addAll);
+        java.util.Set<Emotion> last = labels.get(labels.size() - 1);
+        return !last.isEmpty() && others.containsAll(last)
+                ? sessions.get(sessions.size() - 1).toAbsolutePath().normalize().getFileName().toString() : null;
     }
 
     /** "Personalizing needs …": which emotions have how many crops and how many more are needed. */
@@ -137,7 +169,7 @@ public final class Personalizer {
      * The outcome: the fine-tuning result and the model file the user may switch to (empty when the tuned model does
      * not agree more with the user's labels than its base, or the run was stopped).
      */
-    public record Outcome(FineTuner.Result result, Optional<Path> model, List<String> notes) {
+    public record Outcome(FineTuneResult result, Optional<Path> model, List<String> notes) {
 
         public String format() {
             StringBuilder sb = new StringBuilder();
@@ -158,21 +190,26 @@ public final class Personalizer {
      */
     public Outcome personalize(Path base, List<Path> sessions, Path replay, Path runDir, Path out, TrainingListener listener,
                                TrainingControl control) {
-        return personalize(base, sessions, replay, FineTuner.MAX_FORGETTING_POINTS / 100, runDir, out, listener, control);
+        return personalize(base, sessions, TuneOptions.defaults(replay), runDir, out, listener, control);
     }
 
     /** As above, with the forgetting guard's limit {@code maxForgetting} (a fraction: 0.01 = one point on the replay data's PublicTest). */
     public Outcome personalize(Path base, List<Path> sessions, Path replay, double maxForgetting, Path runDir, Path out,
+                               TrainingListener listener, TrainingControl control) {
+        return personalize(base, sessions, TuneOptions.defaults(replay).withMaxGeneralDrop(maxForgetting), runDir, out, listener, control);
+    }
+
+    /** As above, tuned as {@code options} say. */
+    public Outcome personalize(Path base, List<Path> sessions, TuneOptions options, Path runDir, Path out,
                                TrainingListener listener, TrainingControl control) {
         List<String> notes = new ArrayList<>();
         Dataset data = crops(sessions, notes);
         notes.forEach(listener::onMessage);
         String architecture = tuner.checkBase(base);
         int train = data.split(Split.TRAINING).size();
-        listener.onMessage(String.format("%d labeled crops: %d to learn from, %d held out (the last quarter of every label segment)",
-                data.faces().size(), train, data.faces().size() - train));
+        listener.onMessage(String.format("%d labeled crops: %d to learn from, %d held out", data.faces().size(), train, data.faces().size() - train));
         TrainConfig config = FineTuner.defaults(architecture);
-        FineTuner.Result result = tuner.fineTune(base, data, config, replay, 0.5, maxForgetting, runDir, listener, control);
+        FineTuneResult result = tuner.fineTune(base, data, config, options, runDir, listener, control);
         if (result.model() == null || !result.improved()) {
             return new Outcome(result, Optional.empty(), notes);
         }

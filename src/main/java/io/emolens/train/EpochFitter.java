@@ -36,11 +36,15 @@ final class EpochFitter {
     private final TrainingListener listener;
     private final TrainingControl control;
     private final Batches batches;
+    private final BaseAnchor anchor;
     private double evalSeconds;
 
-    /** {@code epochFaces} gives the faces of epoch N (1-based): the same list for every N, or one with fresh replay rows. */
+    /**
+     * {@code epochFaces} gives the faces of epoch N (1-based): the same list for every N, or one with fresh replay rows;
+     * {@code anchor} (fine-tuning, else null) sets the rate of every batch and acts after it.
+     */
     EpochFitter(TrainConfig config, IntFunction<List<LabeledFace>> epochFaces, TrainingNetwork network, RunFolder folder,
-                TrainingListener listener, TrainingControl control) {
+                TrainingListener listener, TrainingControl control, BaseAnchor anchor) {
         this.config = config;
         this.epochFaces = epochFaces;
         this.network = network;
@@ -48,6 +52,7 @@ final class EpochFitter {
         this.listener = listener;
         this.control = control;
         this.batches = new Batches(config, network.input());
+        this.anchor = anchor;
     }
 
     /** Seconds the last end-of-epoch evaluation took, for the run ETA. */
@@ -81,7 +86,14 @@ final class EpochFitter {
             long batchSeed = config.seed() * 7_919L + epoch * 1_000_003L + b;
             Nd4j.getRandom().setSeed(batchSeed);
             DataSet batch = batches.trainBatch(train, order, from, to, new SplittableRandom(batchSeed));
+            double rate = anchor == null ? state.learningRate() : anchor.rate(epoch, b, batchCount, state.learningRate());
+            if (anchor != null && anchor.warming(epoch)) {
+                network.setLearningRate(rate);
+            }
             network.fit(batch);
+            if (anchor != null) {
+                anchor.afterStep(rate);
+            }
             double loss = network.score();
             batch.getFeatures().close();
             batch.getLabels().close();

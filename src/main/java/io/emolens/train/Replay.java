@@ -26,6 +26,7 @@ public final class Replay {
     private final Map<Emotion, List<LabeledFace>> byClass = new EnumMap<>(Emotion.class);
     private final int pool;
     private final List<LabeledFace> general;
+    private final List<LabeledFace> test;
 
     public Replay(Dataset fer2013, double fraction) {
         if (!(fraction > 0 && fraction < 1)) {
@@ -41,11 +42,17 @@ public final class Replay {
         training.forEach(f -> byClass.computeIfAbsent(f.emotion(), k -> new ArrayList<>()).add(f));
         this.pool = training.size();
         this.general = fer2013.split(Split.PUBLIC_TEST);
+        this.test = fer2013.split(Split.PRIVATE_TEST);
     }
 
     /** The replay data's PublicTest: faces in general, never trained on, to see what fine-tuning costs them. */
     public List<LabeledFace> general() {
         return general;
+    }
+
+    /** The replay data's PrivateTest: faces in general for the final report, never used for a choice. */
+    public List<LabeledFace> test() {
+        return test;
     }
 
     public String source() {

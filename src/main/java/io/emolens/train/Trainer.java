@@ -102,7 +102,7 @@ public final class Trainer {
 
     private TrainingResult run(Dataset data, TrainConfig config, RunFolder folder, RunState state,
                                TrainingNetwork network, TrainingListener listener, TrainingControl control) {
-        TrainingData split = TrainingData.of(data, config, listener::onMessage);
+        TrainingData split = tuning != null && tuning.split() != null ? tuning.split() : TrainingData.of(data, config, listener::onMessage);
         if (split.classWeights != null) {
             network.setClassWeights(split.classWeights);
             listener.onMessage("class weights " + java.util.Arrays.toString(split.classWeights));
@@ -114,8 +114,9 @@ public final class Trainer {
             listener.onMessage(String.format("replay: %d FER2013 Training rows mixed into each epoch's %d own images (%.0f%%), a fresh stratified sample every epoch",
                     replay.countFor(split.train.size()), split.train.size(), 100 * replay.fraction()));
         }
+        BaseAnchor anchor = tuning == null ? null : anchor(config, network, listener);
         EpochFitter fitter = new EpochFitter(config, replay == null ? epoch -> split.train
-                : epoch -> replay.epoch(split.train, epoch, config.seed()), network, folder, listener, control);
+                : epoch -> replay.epoch(split.train, epoch, config.seed()), network, folder, listener, control, anchor);
         listener.onStart(new RunInfo(config, folder.dir(), state.epochsDone() + 1, split.train.size(),
                 split.validation.size(), network.numParams(), state.history(), state.bestEpoch()));
         String status = "finished";
@@ -179,6 +180,16 @@ public final class Trainer {
                     + state.bestEpoch());
         }
         return new RunFinisher(folder, config, exporter, listener, input()).finish(data, split, state.withStatus(status));
+    }
+
+    /** Fine-tuning's anchor of {@code network} to a fresh copy of the base network. */
+    private BaseAnchor anchor(TrainConfig config, TrainingNetwork network, TrainingListener listener) {
+        try (TrainingNetwork base = initial(config)) {
+            BaseAnchor anchor = BaseAnchor.of(tuning.spec(), network, base);
+            listener.onMessage("tuning " + tuning.spec().method() + (anchor.frozenLayers() == 0 ? ""
+                    : " (" + anchor.frozenLayers() + " layers with weights frozen)"));
+            return anchor;
+        }
     }
 
     private static Double nullIfNaN(double v) {

@@ -140,6 +140,18 @@ final class TrainingNetwork implements AutoCloseable {
         }
     }
 
+    /** The parameters of every layer that has some, in layer order: views of the network's own, so writes change it. */
+    List<INDArray> layerParams() {
+        List<INDArray> out = new ArrayList<>();
+        Layer[] layers = mln != null ? mln.getLayers() : graph.getLayers();
+        for (Layer layer : layers) {
+            if (layer.numParams() > 0) {
+                out.add(layer.params());
+            }
+        }
+        return out;
+    }
+
     long numParams() {
         return model().numParams();
     }

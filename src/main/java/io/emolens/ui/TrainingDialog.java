@@ -21,18 +21,25 @@ import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.SwingWorker;
 import javax.swing.WindowConstants;
+import javax.swing.filechooser.FileNameExtensionFilter;
 
 import io.emolens.core.EmolensException;
 import io.emolens.data.Dataset;
+import io.emolens.train.FineTuneResult;
+import io.emolens.train.FineTuner;
 import io.emolens.train.RunFolder;
 import io.emolens.train.TrainConfig;
 import io.emolens.train.TrainingControl;
 import io.emolens.train.TrainingResult;
+import io.emolens.train.TrainServices;
+import io.emolens.train.TuneOptions;
 
 /**
  * Model → Train model…: choose FER2013 data, see its split report, set the training options, then watch the
  * learning curves live with pause, stop and resume; at the end the PrivateTest evaluation and "Use this
- * model". A thin view over the training service, which runs on a worker thread.
+ * model". "Start from a model…" fine-tunes a trained model on the data instead, with the defaults of
+ * {@code train --from} and Personalize…, and offers the result only when it reads the held-out faces better. A thin
+ * view over the training services, which run on a worker thread.
  */
 final class TrainingDialog {
     private final TrainingHost host;
@@ -46,11 +53,14 @@ final class TrainingDialog {
     private final JButton pause = new JButton("Pause");
     private final JButton stop = new JButton("Stop");
     private final JButton resumeRun = new JButton("Resume a run…");
+    private final JButton startFrom = new JButton("Start from a model…");
     private final JButton useModel = new JButton("Use this model");
     private final JButton addToEnsemble = new JButton("Add to ensemble…");
     private final JTabbedPane tabs = new JTabbedPane();
     private TrainingControl control;
     private TrainingResult result;
+    private FineTuneResult tuned;
+    private Path model;
 
     TrainingDialog(JFrame owner, TrainingHost host, String lastData) {
         this.host = host;
@@ -79,7 +89,7 @@ final class TrainingDialog {
         split.setDividerLocation(480);
 
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
-        for (JButton b : List.of(start, pause, stop, resumeRun, useModel, addToEnsemble)) {
+        for (JButton b : List.of(start, startFrom, pause, stop, resumeRun, useModel, addToEnsemble)) {
             buttons.add(b);
         }
         JButton closeButton = new JButton("Close");
@@ -87,6 +97,9 @@ final class TrainingDialog {
         buttons.add(closeButton);
         start.addActionListener(e -> startRun(null));
         resumeRun.addActionListener(e -> chooseRunToResume());
+        startFrom.setToolTipText("Fine-tune a trained model on this data instead of training a new network: FER2013 rows are replayed so it "
+                + "keeps reading faces in general, and the result is offered only when it reads the held-out faces better than its base");
+        startFrom.addActionListener(e -> chooseBaseToTune());
         pause.addActionListener(e -> togglePause());
         stop.addActionListener(e -> requestStop());
         useModel.addActionListener(e -> installModel());
@@ -138,6 +151,11 @@ final class TrainingDialog {
         return result;
     }
 
+    /** The last fine-tuning's outcome, or null. */
+    FineTuneResult tuned() {
+        return tuned;
+    }
+
     /** The progress bar's text: the run's state, or its outcome once it ended. */
     String progressText() {
         return progress.getString();
@@ -173,6 +191,8 @@ final class TrainingDialog {
                 : host.runsFolder().resolve(config.architecture() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         control = new TrainingControl();
         result = null;
+        tuned = null;
+        model = null;
         monitor.reset();
         evaluation.clear();
         setRunning(true);
@@ -208,6 +228,7 @@ final class TrainingDialog {
 
     private void finished(TrainingResult r) {
         result = r;
+        model = r.model();
         append("Run " + r.summary() + "." + (r.history().isEmpty() ? "" : " " + r.diagnosis().text()));
         if (r.test() != null) {
             evaluation.show(r.test());
@@ -221,16 +242,82 @@ final class TrainingDialog {
         addToEnsemble.setEnabled(r.model() != null);
     }
 
+    private void chooseBaseToTune() {
+        if (data.dataset() == null) {
+            JOptionPane.showMessageDialog(dialog, "Check your data first (Check data): the faces to tune on.", "No data", JOptionPane.WARNING_MESSAGE);
+            return;
+        }
+        JFileChooser chooser = new JFileChooser(host.modelLibrary().folder().toFile());
+        chooser.setDialogTitle("Start from a model: fine-tune it on " + data.dataText());
+        chooser.setFileFilter(new FileNameExtensionFilter("Emolens models (*.zip)", "zip"));
+        if (chooser.showOpenDialog(dialog) != JFileChooser.APPROVE_OPTION) {
+            return;
+        }
+        Path base = chooser.getSelectedFile().toPath();
+        JFileChooser fer = new JFileChooser();
+        fer.setDialogTitle("Replay FER2013 rows so the model keeps reading faces in general: choose fer2013.csv (Cancel: no replay)");
+        fer.setFileFilter(new FileNameExtensionFilter("FER2013 CSV (*.csv, *.csv.gz)", "csv", "gz"));
+        fineTune(base, fer.showOpenDialog(dialog) == JFileChooser.APPROVE_OPTION ? fer.getSelectedFile().toPath() : null);
+    }
+
+    /** Fine-tunes {@code base} on the checked data, replaying {@code replay} (null: none), as {@code train --from} does by default. */
+    void fineTune(Path base, Path replay) {
+        Dataset dataset = data.dataset();
+        Path runDir = host.runsFolder().resolve("finetune-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        control = new TrainingControl();
+        result = null;
+        tuned = null;
+        model = null;
+        monitor.reset();
+        evaluation.clear();
+        setRunning(true);
+        host.pauseLive(true);
+        append("Fine-tuning " + base.getFileName() + (replay == null ? " without replay" : ", replaying " + replay.getFileName()) + "; run folder " + runDir);
+        tabs.setSelectedIndex(1);
+        TrainingControl runControl = control;
+        new SwingWorker<FineTuneResult, Void>() {
+            @Override
+            protected FineTuneResult doInBackground() {
+                FineTuner tuner = new FineTuner(TrainServices.exporter());
+                return tuner.fineTune(base, dataset, FineTuner.defaults(tuner.checkBase(base)), TuneOptions.defaults(replay), runDir,
+                        monitor, runControl);
+            }
+
+            @Override
+            protected void done() {
+                control = null;
+                host.pauseLive(false);
+                try {
+                    FineTuneResult r = get();
+                    tuned = r;
+                    model = r.improved() ? r.model() : null;
+                    append(r.format());
+                    tabs.setSelectedIndex(2);
+                    progress.setString(r.ownAfter() == null ? "Fine-tuning stopped: no model"
+                            : String.format("Fine-tuned: held-out faces %.1f%% -> %.1f%%%s", 100 * r.ownBefore().accuracy(), 100 * r.ownAfter().accuracy(),
+                                    r.improved() ? "" : ", not better than its base: not offered"));
+                } catch (ExecutionException e) {
+                    progress.setString("Fine-tuning stopped: " + Dialogs.describe(e.getCause()));
+                    append("ERROR: " + Dialogs.describe(e.getCause()));
+                    Dialogs.error(dialog, "Fine-tuning stopped", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                setRunning(false);
+            }
+        }.execute();
+    }
+
     private static String capitalized(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private void installModel() {
-        if (result == null || result.model() == null) {
+        if (model == null) {
             return;
         }
         try {
-            Path installed = host.installModel(result.model());
+            Path installed = host.installModel(model);
             append("Model installed as " + installed + " and now used for live video.");
             progress.setString("Using " + installed.getFileName());
         } catch (RuntimeException e) {
@@ -310,12 +397,13 @@ final class TrainingDialog {
         settings.setEditable(!running);
         start.setEnabled(!running && data.dataset() != null);
         resumeRun.setEnabled(!running);
+        startFrom.setEnabled(!running && data.dataset() != null);
         data.setEnabled(!running);
         pause.setEnabled(running);
         stop.setEnabled(running);
         pause.setText("Pause");
-        useModel.setEnabled(!running && result != null && result.model() != null);
-        addToEnsemble.setEnabled(useModel.isEnabled());
+        useModel.setEnabled(!running && model != null);
+        addToEnsemble.setEnabled(!running && result != null && result.model() != null);
     }
 
     private void append(String line) {

@@ -38,6 +38,27 @@ class InferenceNetworksTest {
         folded.close();
     }
 
+    /**
+     * Fine-tuning with frozen batch-norm statistics starts from the folded network with its dropout kept: the same
+     * probabilities as the trained network at inference, and it trains (one step on real faces, a finite loss).
+     */
+    @Test
+    void theFoldForTuningKeepsDropoutAndTheProbabilitiesAndTrains() throws Exception {
+        MultiLayerNetwork trained = shippedNetwork();
+        MultiLayerNetwork tuning = InferenceNetworks.foldForTuning(trained);
+        long dropouts = trained.getLayerWiseConfigurations().getConfs().stream().filter(c -> c.getLayer() instanceof DropoutLayer).count();
+        assertEquals(14 + dropouts, tuning.getnLayers());
+        DataSet faces = ArchitecturesTest.fixtureFaces(64);
+        INDArray expected = trained.output(faces.getFeatures(), false);
+        double diff = expected.sub(tuning.output(faces.getFeatures(), false)).amaxNumber().doubleValue();
+        assertTrue(diff < 1e-5, "probabilities differ by " + diff);
+        tuning.setLearningRate(1e-4);
+        tuning.fit(faces);
+        assertTrue(Double.isFinite(tuning.score()), "loss " + tuning.score());
+        trained.close();
+        tuning.close();
+    }
+
     /** The shipped model's network, or its first member when the shipped model is an ensemble. */
     static MultiLayerNetwork shippedNetwork() throws java.io.IOException {
         java.nio.file.Path shipped = TestFiles.repo().resolve("models/emolens-default.zip");

@@ -22,6 +22,7 @@ import io.emolens.core.Emotion;
 import io.emolens.data.Dataset;
 import io.emolens.data.Split;
 import io.emolens.train.EpochStats;
+import io.emolens.train.FineTuneResult;
 import io.emolens.train.FineTuneSpec;
 import io.emolens.train.FineTuner;
 import io.emolens.train.RunFolder;
@@ -29,6 +30,7 @@ import io.emolens.train.RunState;
 import io.emolens.train.TrainServices;
 import io.emolens.train.TrainingControl;
 import io.emolens.train.TrainingListener;
+import io.emolens.train.TuneOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -70,7 +72,7 @@ class PersonalizerTest {
 
     @Test
     void heldOutAgreementRisesAndTheModelIsOffered() {
-        FineTuner.Result r = outcome.result();
+        FineTuneResult r = outcome.result();
         assertTrue(r.ownAfter().confusion().total() >= 30, "held-out crops: " + r.ownAfter().confusion().total());
         assertTrue(r.ownAfter().accuracy() >= r.ownBefore().accuracy() + 0.2,
                 "agreement before " + r.ownBefore().accuracy() + ", after " + r.ownAfter().accuracy());
@@ -97,7 +99,7 @@ class PersonalizerTest {
                         + kept.epoch() + " at " + kept.generalAcc() + " on the replay's PublicTest, its base " + spec.generalBase());
             }
         }
-        FineTuner.Result r = outcome.result();
+        FineTuneResult r = outcome.result();
         assertEquals(50, r.replayAfter().confusion().total(), "the fixture's PrivateTest");
         assertTrue(r.replayAfter().accuracy() >= r.replayBefore().accuracy() - FIXTURE_FORGETTING,
                 "FER2013 PrivateTest: base " + r.replayBefore().accuracy() + ", personalized " + r.replayAfter().accuracy());
@@ -176,8 +178,8 @@ class PersonalizerTest {
                 new java.io.PrintStream(sink), new java.io.PrintStream(sink)), sink.toString());
         FineTuner tuner = new FineTuner(TrainServices.exporter());
         Dataset crops = Personalizer.crops(List.of(session), new ArrayList<>());
-        FineTuner.Result r = tuner.fineTune(imported, crops, FineTuner.defaults(tuner.checkBase(imported)).withMaxEpochs(3), null, 0,
-                FineTuner.MAX_FORGETTING_POINTS / 100, tmp.resolve("peer-run"), TrainingListener.NONE, new TrainingControl());
+        FineTuneResult r = tuner.fineTune(imported, crops, FineTuner.defaults(tuner.checkBase(imported)).withMaxEpochs(3),
+                TuneOptions.defaults(null), tmp.resolve("peer-run"), TrainingListener.NONE, new TrainingControl());
         System.out.println(r.format());
         assertTrue(r.ownAfter().accuracy() >= r.ownBefore().accuracy() + 0.2,
                 "agreement before " + r.ownBefore().accuracy() + ", after " + r.ownAfter().accuracy());

@@ -64,7 +64,7 @@ class ImportedBaseTest {
         Dataset data = DatasetReader.readAny(Fixtures.CSV, ReadOptions.STRICT);
         FineTuner tuner = new FineTuner(TrainServices.exporter());
         EmolensException e = assertThrows(EmolensException.class, () -> tuner.fineTune(zip, data,
-                FineTuner.defaults(tuner.checkBase(zip)).withMaxEpochs(1), null, 0, 0.01, tmp.resolve("run"), TrainingListener.NONE,
+                FineTuner.defaults(tuner.checkBase(zip)).withMaxEpochs(1), TuneOptions.defaults(null), tmp.resolve("run"), TrainingListener.NONE,
                 new TrainingControl()));
         assertTrue(e.getMessage().startsWith(zip.toString()) && e.getMessage().contains("channels-last"), e.getMessage());
     }

@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Drives Model → Train model… on the committed FER2013 fixture with a tiny real CNN: the split report shows,
  * training finishes, the charts hold one point per epoch, "Use this model" installs the model into the
- * models folder and makes it the live classifier, and a new dialog resumes the run without checking data first.
+ * models folder and makes it the live classifier, a new dialog resumes the run without checking data first, and
+ * "Start from a model…" fine-tunes the trained model on the same faces, replaying FER2013 rows, and reports before and after.
  */
 class TrainingDialogTest {
     private static final StreamPasswords NO_KEYRING = new StreamPasswords(new NoSecretStore("a test"));
@@ -110,6 +111,14 @@ class TrainingDialogTest {
         assertEquals(epochs + 1, onEdtInt(() -> resumed.result().history().size()), "the resumed run continued for one more epoch");
         assertEquals(epochs + 1, onEdtInt(() -> resumed.curves().epochPoints()), "the charts redraw the epochs before the resume");
         assertEquals(epochs + 1, onEdtInt(() -> resumed.curves().ferPlusPoints()), "and their FER+ agreement");
+
+        Path fixture = TestFiles.resource("fer2013/fixture_fer2013.csv");
+        SwingUtilities.invokeAndWait(() -> resumed.fineTune(resumed.result().model(), fixture));
+        waitFor(() -> onEdt(() -> resumed.tuned() != null), 180);
+        String tunedText = onEdtString(resumed::progressText);
+        assertTrue(tunedText.startsWith("Fine-tuned: held-out faces "), tunedText);
+        assertTrue(resumed.tuned().format().contains("FER2013 PublicTest, faces in general (the guard's) (50 faces)"), resumed.tuned().format());
+        assertEquals(resumed.tuned().improved(), !tunedText.endsWith("not offered"), "offered only when better on the held-out faces");
         SwingUtilities.invokeAndWait(() -> {
             resumed.close();
             window[0].quit();
