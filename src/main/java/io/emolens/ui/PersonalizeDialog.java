@@ -85,6 +85,8 @@ final class PersonalizeDialog {
                 + "<br>The model in use and its file stay as they are.</html>"), BorderLayout.NORTH);
         top.add(replay, BorderLayout.SOUTH);
         log.setEditable(false);
+        log.setLineWrap(true);
+        log.setWrapStyleWord(true);
         log.setName("personalize.log");
         log.setFont(new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, 12));
         JPanel bottom = new JPanel(new BorderLayout(4, 4));
