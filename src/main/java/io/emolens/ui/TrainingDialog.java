@@ -188,18 +188,10 @@ final class TrainingDialog {
             return;
         }
         Path runDir = resumeDir != null ? resumeDir
-                : host.runsFolder().resolve(config.architecture() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        control = new TrainingControl();
-        result = null;
-        tuned = null;
-        model = null;
-        monitor.reset();
-        evaluation.clear();
-        setRunning(true);
-        host.pauseLive(true);
+                : host.runsFolder().resolve(config.architecture() + "-" + runStamp());
+        TrainingControl runControl = beginRun();
         append("Live video is paused while training, to give training the CPU.");
         tabs.setSelectedIndex(1);
-        TrainingControl runControl = control;
         new SwingWorker<TrainingResult, Void>() {
             @Override
             protected TrainingResult doInBackground() {
@@ -260,10 +252,8 @@ final class TrainingDialog {
         fineTune(base, fer.showOpenDialog(dialog) == JFileChooser.APPROVE_OPTION ? fer.getSelectedFile().toPath() : null);
     }
 
-    /** Fine-tunes {@code base} on the checked data, replaying {@code replay} (null: none), as {@code train --from} does by default. */
-    void fineTune(Path base, Path replay) {
-        Dataset dataset = data.dataset();
-        Path runDir = host.runsFolder().resolve("finetune-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    /** Forgets the last run's results, pauses the live view and shows the run as started; its control. */
+    private TrainingControl beginRun() {
         control = new TrainingControl();
         result = null;
         tuned = null;
@@ -272,9 +262,20 @@ final class TrainingDialog {
         evaluation.clear();
         setRunning(true);
         host.pauseLive(true);
+        return control;
+    }
+
+    private static String runStamp() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    }
+
+    /** Fine-tunes {@code base} on the checked data, replaying {@code replay} (null: none), as {@code train --from} does by default. */
+    void fineTune(Path base, Path replay) {
+        Dataset dataset = data.dataset();
+        Path runDir = host.runsFolder().resolve("finetune-" + runStamp());
+        TrainingControl runControl = beginRun();
         append("Fine-tuning " + base.getFileName() + (replay == null ? " without replay" : ", replaying " + replay.getFileName()) + "; run folder " + runDir);
         tabs.setSelectedIndex(1);
-        TrainingControl runControl = control;
         new SwingWorker<FineTuneResult, Void>() {
             @Override
             protected FineTuneResult doInBackground() {
