@@ -13,9 +13,9 @@ import io.emolens.data.FacePixels;
 import io.emolens.preprocess.FaceTensor;
 
 /**
- * A loaded model scoring all faces of a frame in one batch: one DL4J network, or an ensemble
- * ({@link EnsembleSpec}) whose members each run once on a batch holding the faces and, with flip averaging,
- * their mirror images; the members' probabilities are averaged and rescaled by the model's temperature, so the
+ * A loaded model scoring faces in batches of at most {@link NetworkCalls#MAX_ROWS} rows: one DL4J network, or an
+ * ensemble ({@link EnsembleSpec}) whose members each run once per batch on the faces and, with flip averaging, their
+ * mirror images; the members' probabilities are averaged and rescaled by the model's temperature, so the
  * scores are the calibrated probabilities. Owns the networks; thread-confined.
  */
 public final class Dl4jEmotionClassifier implements EmotionClassifier {
@@ -79,16 +79,23 @@ public final class Dl4jEmotionClassifier implements EmotionClassifier {
         }
         int n = faces.size();
         List<float[][]> out = new ArrayList<>(networks.size());
-        if (n == 0) {
-            networks.forEach(net -> out.add(new float[0][]));
-            return out;
+        networks.forEach(net -> out.add(new float[n][]));
+        int perCall = flip ? NetworkCalls.MAX_ROWS / 2 : NetworkCalls.MAX_ROWS;
+        for (int from = 0; from < n; from += perCall) {
+            score(faces.subList(from, Math.min(n, from + perCall)), from, out);
         }
+        return out;
+    }
+
+    /** Runs every network once on {@code faces} (and their mirror images) and writes their rows from {@code offset}. */
+    private void score(List<float[]> faces, int offset, List<float[][]> out) {
+        int n = faces.size();
         int rows = flip ? 2 * n : n;
         float[] batch = new float[rows * FaceTensor.PIXELS];
         for (int i = 0; i < n; i++) {
             float[] face = faces.get(i);
             if (face.length != FaceTensor.PIXELS) {
-                throw new IllegalArgumentException("face " + i + " has " + face.length + " values, expected " + FaceTensor.PIXELS);
+                throw new IllegalArgumentException("face " + (offset + i) + " has " + face.length + " values, expected " + FaceTensor.PIXELS);
             }
             System.arraycopy(face, 0, batch, i * FaceTensor.PIXELS, FaceTensor.PIXELS);
             if (flip) {
@@ -96,18 +103,16 @@ public final class Dl4jEmotionClassifier implements EmotionClassifier {
             }
         }
         try (INDArray input = Nd4j.create(batch, new long[] {rows, 1, FaceTensor.SIZE, FaceTensor.SIZE})) {
-            for (MultiLayerNetwork network : networks) {
-                try (INDArray probabilities = network.output(input, false)) {
+            for (int m = 0; m < networks.size(); m++) {
+                try (INDArray probabilities = networks.get(m).output(input, false)) {
                     float[][] p = probabilities.toFloatMatrix();
-                    float[][] member = new float[n][];
+                    float[][] member = out.get(m);
                     for (int i = 0; i < n; i++) {
-                        member[i] = flip ? Probabilities.mean(List.of(p[i], p[n + i])) : p[i];
+                        member[offset + i] = flip ? Probabilities.mean(List.of(p[i], p[n + i])) : p[i];
                     }
-                    out.add(member);
                 }
             }
         }
-        return out;
     }
 
     /** The model's output for face {@code i} from {@link #memberProbabilities}: the members' mean, temperature applied. */

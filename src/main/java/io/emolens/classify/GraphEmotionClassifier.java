@@ -49,13 +49,22 @@ public final class GraphEmotionClassifier implements EmotionClassifier {
         if (closed) {
             throw new IllegalStateException("classifier " + name + " is closed");
         }
+        float[][] out = new float[faces.size()][];
+        for (int from = 0; from < faces.size(); from += NetworkCalls.MAX_ROWS) {
+            float[][] part = outputs(faces.subList(from, Math.min(faces.size(), from + NetworkCalls.MAX_ROWS)), from);
+            System.arraycopy(part, 0, out, from, part.length);
+        }
+        return out;
+    }
+
+    private float[][] outputs(List<float[]> faces, int offset) {
         int n = faces.size();
         int values = spec.values();
         float[] batch = new float[n * values];
         for (int i = 0; i < n; i++) {
             float[] face = faces.get(i);
             if (face.length != values) {
-                throw new IllegalArgumentException("face " + i + " has " + face.length + " values, expected " + values + " (" + spec + ")");
+                throw new IllegalArgumentException("face " + (offset + i) + " has " + face.length + " values, expected " + values + " (" + spec + ")");
             }
             System.arraycopy(face, 0, batch, i * values, values);
         }

@@ -8,10 +8,11 @@ import io.emolens.core.ProcessMemory;
 /**
  * Bounds the freed C heap that glibc keeps resident during an analysis: it gives the free pages back
  * ({@link NativeHeap#trim}) when the resident size has grown more than {@link #MARGIN_MB} above where the last trim left
- * it, at most once every {@link #MIN_GAP_MS} ms. Without trimming, YuNet analysis grows by about 10 MB a second
- * (1.5 GB after 110 s of 360p video); trimming every second held it under 1 GB but cost 10-15% of its speed, because
- * every trim also gives back the pages the network is about to use again and they must be faulted in again. The
- * margin lets that working set come back without a trim and trims only real growth. Not thread-safe: one per run.
+ * it, at most once every {@link #MIN_GAP_MS} ms. A safety net: the growth it was built for came from classification
+ * calls too large for glibc to pool (fixed in {@code classify.NetworkCalls}); since then a 110 s YuNet analysis trims
+ * about twice. Trimming every second cost 10-15% of YuNet's speed, because every trim also gives back pages that are
+ * about to be used again and must be faulted in again; the margin lets that working set come back without a trim.
+ * Not thread-safe: one per run.
  */
 public final class HeapTrimmer {
     static final double MARGIN_MB = 256;

@@ -35,8 +35,8 @@ import io.emolens.source.FrameSource;
  * Tracks restart whenever the frame's source name changes (a folder's next image) and, when following, at each new shot. Owns the source it
  * runs: the reader closes it. A frame is referenced by the run until the sink returns it; when the sink keeps no frame
  * ({@link Sink#keepsFrames}), the run then recycles it, so the source decodes into a few reused images. The C heap's
- * free pages are given back when the resident size has grown ({@link HeapTrimmer}): the detectors' and the decoder's
- * per-frame buffers otherwise left hundreds of megabytes of freed memory resident. One run at a time.
+ * free pages are given back when the resident size has grown ({@link HeapTrimmer}), a safety net for freed buffers that
+ * glibc keeps. One run at a time.
  */
 public final class OfflineAnalysis {
     /** Receives analyzed frames in order, on the calling thread. */
