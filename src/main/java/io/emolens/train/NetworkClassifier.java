@@ -6,10 +6,14 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import io.emolens.classify.EmotionClassifier;
+import io.emolens.classify.NetworkCalls;
 import io.emolens.core.EmotionScores;
 import io.emolens.preprocess.InputSpec;
 
-/** Views a network under training as an {@link EmotionClassifier}, so evaluation code is shared. Does not own it. */
+/**
+ * Views a network under training as an {@link EmotionClassifier}, so evaluation code is shared; scores in calls of at most
+ * {@link NetworkCalls#MAX_ROWS} faces, as the app's classifiers do. Does not own it.
+ */
 final class NetworkClassifier implements EmotionClassifier {
     private final TrainingNetwork network;
 
@@ -19,9 +23,14 @@ final class NetworkClassifier implements EmotionClassifier {
 
     @Override
     public List<EmotionScores> classify(List<float[]> faces) {
-        if (faces.isEmpty()) {
-            return List.of();
+        List<EmotionScores> out = new ArrayList<>(faces.size());
+        for (int from = 0; from < faces.size(); from += NetworkCalls.MAX_ROWS) {
+            out.addAll(score(faces.subList(from, Math.min(faces.size(), from + NetworkCalls.MAX_ROWS))));
         }
+        return out;
+    }
+
+    private List<EmotionScores> score(List<float[]> faces) {
         NetworkInput input = network.input();
         int values = input.spec().values();
         float[] stacked = new float[faces.size() * values];
