@@ -3,11 +3,11 @@ package io.emolens.classify;
 /**
  * How many rows (faces, mirror images included) one network call takes. A call's activations and oneDNN's temporary
  * buffers grow with its rows; past about 16 rows of 48x48 faces they exceed glibc's largest pooled block (32 MB), so
- * every call maps fresh memory and unmaps it again, and the kernel faults in every page anew. Scoring 16 faces of a
- * frame batch at once cost {@code analyze} 4.3 million page faults and 35 s of system time per 110 s of video, and the freed
- * blocks of ever-different sizes left 1.2-1.6 GB resident; calls of at most 16 rows reuse the same pooled blocks
- * (0.35 million faults, 0.6 GB, a third less wall time; docs/BENCHMARKS.md). Rows are scored independently, so the
- * split changes no result. The classifiers and the network under training (its per-epoch evaluation) use it.
+ * every call maps fresh memory and unmaps it again, and the kernel faults in every page anew. Scoring the faces of up
+ * to 16 frames in one call cost {@code analyze} 4.1 million page faults and 33 s of system time per 110 s of video,
+ * and the pooled blocks of ever-different sizes left 1.2-2.0 GB resident; calls of at most 16 rows reuse the same
+ * blocks (0.3 million faults, 0.5-0.8 GB, a third less wall time; docs/BENCHMARKS.md). Rows are scored independently,
+ * so the split changes no result. The classifiers and the network under training (its per-epoch evaluation) use it.
  */
 public final class NetworkCalls {
     /** The most rows given to one network call. */
