@@ -81,9 +81,7 @@ public final class Dl4jEmotionClassifier implements EmotionClassifier {
         List<float[][]> out = new ArrayList<>(networks.size());
         networks.forEach(net -> out.add(new float[n][]));
         int perCall = flip ? NetworkCalls.MAX_ROWS / 2 : NetworkCalls.MAX_ROWS;
-        for (int from = 0; from < n; from += perCall) {
-            score(faces.subList(from, Math.min(n, from + perCall)), from, out);
-        }
+        NetworkCalls.inCalls(faces, perCall, (part, offset) -> score(part, offset, out));
         return out;
     }
 

@@ -50,10 +50,8 @@ public final class GraphEmotionClassifier implements EmotionClassifier {
             throw new IllegalStateException("classifier " + name + " is closed");
         }
         float[][] out = new float[faces.size()][];
-        for (int from = 0; from < faces.size(); from += NetworkCalls.MAX_ROWS) {
-            float[][] part = outputs(faces.subList(from, Math.min(faces.size(), from + NetworkCalls.MAX_ROWS)), from);
-            System.arraycopy(part, 0, out, from, part.length);
-        }
+        NetworkCalls.inCalls(faces, NetworkCalls.MAX_ROWS,
+                (part, offset) -> System.arraycopy(outputs(part, offset), 0, out, offset, part.size()));
         return out;
     }
 

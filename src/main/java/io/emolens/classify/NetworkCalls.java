@@ -1,5 +1,7 @@
 package io.emolens.classify;
 
+import java.util.List;
+
 /**
  * How many rows (faces, mirror images included) one network call takes. A call's activations and oneDNN's temporary
  * buffers grow with its rows; past about 16 rows of 48x48 faces they exceed glibc's largest pooled block (32 MB), so
@@ -14,5 +16,18 @@ public final class NetworkCalls {
     public static final int MAX_ROWS = 16;
 
     private NetworkCalls() {
+    }
+
+    /** One network call's share of the faces: {@code part} starts at face {@code offset} of the whole list. */
+    @FunctionalInterface
+    public interface Call {
+        void score(List<float[]> part, int offset);
+    }
+
+    /** Hands {@code faces} to {@code call} in consecutive parts of at most {@code perCall} faces, in order. */
+    public static void inCalls(List<float[]> faces, int perCall, Call call) {
+        for (int from = 0; from < faces.size(); from += perCall) {
+            call.score(faces.subList(from, Math.min(faces.size(), from + perCall)), from);
+        }
     }
 }

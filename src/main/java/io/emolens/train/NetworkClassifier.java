@@ -24,9 +24,7 @@ final class NetworkClassifier implements EmotionClassifier {
     @Override
     public List<EmotionScores> classify(List<float[]> faces) {
         List<EmotionScores> out = new ArrayList<>(faces.size());
-        for (int from = 0; from < faces.size(); from += NetworkCalls.MAX_ROWS) {
-            out.addAll(score(faces.subList(from, Math.min(faces.size(), from + NetworkCalls.MAX_ROWS))));
-        }
+        NetworkCalls.inCalls(faces, NetworkCalls.MAX_ROWS, (part, offset) -> out.addAll(score(part)));
         return out;
     }
 

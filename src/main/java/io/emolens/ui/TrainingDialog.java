@@ -208,9 +208,7 @@ final class TrainingDialog {
                 try {
                     finished(get());
                 } catch (ExecutionException e) {
-                    progress.setString("Training stopped: " + Dialogs.describe(e.getCause()));
-                    append("ERROR: " + Dialogs.describe(e.getCause()));
-                    Dialogs.error(dialog, "Training stopped", e.getCause());
+                    stopped("Training stopped", e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -298,15 +296,20 @@ final class TrainingDialog {
                             : String.format("Fine-tuned: held-out faces %.1f%% -> %.1f%%%s", 100 * r.ownBefore().accuracy(), 100 * r.ownAfter().accuracy(),
                                     r.improved() ? "" : ", not better than its base: not offered"));
                 } catch (ExecutionException e) {
-                    progress.setString("Fine-tuning stopped: " + Dialogs.describe(e.getCause()));
-                    append("ERROR: " + Dialogs.describe(e.getCause()));
-                    Dialogs.error(dialog, "Fine-tuning stopped", e.getCause());
+                    stopped("Fine-tuning stopped", e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 setRunning(false);
             }
         }.execute();
+    }
+
+    /** Shows why a run stopped, in the progress bar, the log and a dialog. */
+    private void stopped(String title, Throwable cause) {
+        progress.setString(title + ": " + Dialogs.describe(cause));
+        append("ERROR: " + Dialogs.describe(cause));
+        Dialogs.error(dialog, title, cause);
     }
 
     private static String capitalized(String text) {
