@@ -112,6 +112,10 @@ class TrainCommandTest {
         assertEquals(Double.parseDouble(agreement), doc.get("ferplus_majority_accuracy").asDouble(), 1e-6,
                 "the run's last epoch is its model: the same agreement as its curve");
         assertEquals(26.0 / 47, doc.get("fer2013_label_majority_accuracy").asDouble(), 1e-12);
+        assertEquals(26, doc.get("ferplus_labels_agree_rows").asInt());
+        assertEquals(21, doc.get("ferplus_labels_differ_rows").asInt());
+        assertEquals(doc.get("ferplus_majority_agreed").asInt(), Math.round(26 * doc.get("ferplus_labels_agree_accuracy").asDouble()
+                + 21 * doc.get("ferplus_labels_differ_majority_share").asDouble()), "the two parts add up to the agreement");
 
         err.reset();
         assertEquals(2, evaluate("--data", Fixtures.CSV.toString(), "--model", run.toString(), "--ferplus", votes.toString()));

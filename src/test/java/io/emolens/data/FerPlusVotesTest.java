@@ -45,6 +45,31 @@ class FerPlusVotesTest {
     }
 
     @Test
+    void theAgreementSplitsIntoFacesWhereBothLabelSetsAgreeAndFacesWhereTheyDiffer() {
+        List<LabeledFace> publicTest = data.split(Split.PUBLIC_TEST);
+        MajorityAgreement labels = labelsAsPredictions(publicTest);
+        assertEquals(26, labels.labelAgreed(), "make_ferplus_fixture.py's count");
+        assertEquals(21, labels.differing());
+        assertEquals(1.0, labels.accuracyWhereLabelsAgree());
+        assertEquals(1.0, labels.labelShareWhereLabelsDiffer());
+        assertEquals(0.0, labels.majorityShareWhereLabelsDiffer());
+
+        MajorityAgreement people = MajorityAgreement.of(oneHot(publicTest, f -> votes.of(f).flatMap(FerPlusVotes.Row::majority).orElse(f.emotion())),
+                publicTest, votes);
+        assertEquals(47, people.agreed());
+        assertEquals(1.0, people.accuracyWhereLabelsAgree());
+        assertEquals(1.0, people.majorityShareWhereLabelsDiffer());
+        assertEquals(0.0, people.labelShareWhereLabelsDiffer());
+
+        MajorityAgreement allHappy = MajorityAgreement.of(oneHot(publicTest, f -> Emotion.HAPPY), publicTest, votes);
+        long agreeingHappy = publicTest.stream().filter(f -> votes.of(f).flatMap(FerPlusVotes.Row::majority)
+                .filter(m -> m == f.emotion() && m == Emotion.HAPPY).isPresent()).count();
+        assertEquals(agreeingHappy / 26.0, allHappy.accuracyWhereLabelsAgree(), 1e-12);
+        assertEquals(allHappy.agreed() - agreeingHappy, Math.round(allHappy.majorityShareWhereLabelsDiffer() * 21));
+        assertTrue(allHappy.format().contains("where FER2013's label is the majority (26 faces)"), allHappy.format());
+    }
+
+    @Test
     void votesBecomeTheSevenClassDistributionWithoutContemptUnknownOrNotAFace() {
         LabeledFace first = data.faces().get(0);
         FerPlusVotes.Row row = votes.of(first).orElseThrow();
@@ -117,11 +142,14 @@ class FerPlusVotesTest {
     }
 
     private MajorityAgreement labelsAsPredictions(List<LabeledFace> faces) {
-        List<float[]> oneHot = faces.stream().map(f -> {
+        return MajorityAgreement.of(oneHot(faces, LabeledFace::emotion), faces, votes);
+    }
+
+    private static List<float[]> oneHot(List<LabeledFace> faces, java.util.function.Function<LabeledFace, Emotion> predicted) {
+        return faces.stream().map(f -> {
             float[] p = new float[Emotion.COUNT];
-            p[f.emotion().index()] = 1;
+            p[predicted.apply(f).index()] = 1;
             return p;
         }).toList();
-        return MajorityAgreement.of(oneHot, faces, votes);
     }
 }
