@@ -37,9 +37,13 @@ public final class CurvesChart {
         XYSeries trainAcc = new XYSeries("train accuracy");
         XYSeries valAcc = new XYSeries("validation accuracy");
         XYSeries valFerPlus = new XYSeries("validation agreement with FER+ majority");
+        XYSeries valLabelsAgree = new XYSeries("validation accuracy where FER2013 and FER+ agree");
         for (EpochStats s : history) {
             if (s.valFerPlus() != null) {
                 valFerPlus.add(s.epoch(), s.valFerPlus().doubleValue());
+            }
+            if (s.valLabelsAgree() != null) {
+                valLabelsAgree.add(s.epoch(), s.valLabelsAgree().doubleValue());
             }
             trainLoss.add(s.epoch(), s.trainLoss());
             valLoss.add(s.epoch(), s.valLoss());
@@ -54,6 +58,11 @@ public final class CurvesChart {
         if (valFerPlus.getItemCount() > 0) {
             ((XYSeriesCollection) accuracy.getDataset()).addSeries(valFerPlus);
             accuracy.getRenderer().setSeriesPaint(2, new Color(0x8E24AA));
+        }
+        if (valLabelsAgree.getItemCount() > 0) {
+            XYSeriesCollection series = (XYSeriesCollection) accuracy.getDataset();
+            series.addSeries(valLabelsAgree);
+            accuracy.getRenderer().setSeriesPaint(series.getSeriesCount() - 1, new Color(0x43A047));
         }
         percentAxis((NumberAxis) accuracy.getRangeAxis());
         plot.add(accuracy, 1);

@@ -139,14 +139,15 @@ public final class Trainer {
             Evaluation trainEval = evaluator.evaluate(classifier, split.trainSample, "Training sample");
             List<float[]> valProbabilities = evaluator.probabilities(classifier, split.validation);
             Evaluation valEval = Evaluator.score(valProbabilities, split.validation, split.validationName);
-            Double ferPlus = split.votes == null ? null
-                    : nullIfNaN(MajorityAgreement.of(valProbabilities, split.validation, split.votes).accuracy());
+            MajorityAgreement agreement = split.votes == null ? null : MajorityAgreement.of(valProbabilities, split.validation, split.votes);
             Double general = replay == null || replay.general().isEmpty() ? null
                     : evaluator.evaluate(classifier, replay.general(), "replay PublicTest").accuracy();
             fitter.evalSeconds((System.nanoTime() - evalStart) / 1e9);
             EpochStats stats = new EpochStats(epoch, fit.meanLoss(), trainEval.logLoss(), trainEval.accuracy(),
                     valEval.logLoss(), valEval.accuracy(), state.learningRate(), fit.resumedSeconds()
-                    + (System.nanoTime() - start) / 1e9, fit.imagesPerSec(), general, ferPlus);
+                    + (System.nanoTime() - start) / 1e9, fit.imagesPerSec(), general,
+                    agreement == null ? null : nullIfNaN(agreement.accuracy()),
+                    agreement == null ? null : nullIfNaN(agreement.accuracyWhereLabelsAgree()));
             String checkpoint = RunState.checkpointName(epoch);
             RunState next = tuning == null ? state.next(stats, config, checkpoint)
                     : state.next(stats, config, checkpoint, tuning.spec().generalFloor());

@@ -38,6 +38,7 @@ final class CurvesPanel extends JPanel {
     private final XYSeries trainAcc = new XYSeries("train accuracy");
     private final XYSeries valAcc = new XYSeries("validation accuracy");
     private final XYSeries valFerPlus = new XYSeries("agreement with FER+ majority");
+    private final XYSeries valLabelsAgree = new XYSeries("accuracy where FER2013 and FER+ agree");
     private final XYPlot lossPlot;
     private final XYPlot accPlot;
     private final List<EpochStats> history = new ArrayList<>();
@@ -54,8 +55,9 @@ final class CurvesPanel extends JPanel {
         accuracies.addSeries(trainAcc);
         accuracies.addSeries(valAcc);
         accuracies.addSeries(valFerPlus);
+        accuracies.addSeries(valLabelsAgree);
         JFreeChart loss = chart("Loss", losses, new Color[] {new Color(0x1E88E5), new Color(0xE53935), new Color(0x90CAF9)});
-        JFreeChart acc = chart("Accuracy", accuracies, new Color[] {new Color(0x1E88E5), new Color(0xE53935), new Color(0x8E24AA)});
+        JFreeChart acc = chart("Accuracy", accuracies, new Color[] {new Color(0x1E88E5), new Color(0xE53935), new Color(0x8E24AA), new Color(0x43A047)});
         lossPlot = loss.getXYPlot();
         accPlot = acc.getXYPlot();
         CurvesChart.percentAxis((NumberAxis) accPlot.getRangeAxis());
@@ -82,6 +84,9 @@ final class CurvesPanel extends JPanel {
         if (s.valFerPlus() != null) {
             valFerPlus.addOrUpdate(s.epoch(), s.valFerPlus().doubleValue());
         }
+        if (s.valLabelsAgree() != null) {
+            valLabelsAgree.addOrUpdate(s.epoch(), s.valLabelsAgree().doubleValue());
+        }
         markBest(best);
     }
 
@@ -93,6 +98,11 @@ final class CurvesPanel extends JPanel {
     /** Epoch points of the FER+ majority agreement, for tests: one per finished epoch of a run with FER+ votes. */
     int ferPlusPoints() {
         return valFerPlus.getItemCount();
+    }
+
+    /** Epoch points of the accuracy where FER2013's label is the FER+ majority, for tests. */
+    int labelsAgreePoints() {
+        return valLabelsAgree.getItemCount();
     }
 
     /** The accuracy axis (0 to 1, shown as 0% to 100%), for tests. */
@@ -110,7 +120,7 @@ final class CurvesPanel extends JPanel {
 
     void clear() {
         history.clear();
-        for (XYSeries s : List.of(trainLoss, valLoss, batchLoss, trainAcc, valAcc, valFerPlus)) {
+        for (XYSeries s : List.of(trainLoss, valLoss, batchLoss, trainAcc, valAcc, valFerPlus, valLabelsAgree)) {
             s.clear();
         }
         smoothedBatchLoss = Double.NaN;

@@ -96,8 +96,10 @@ class TrainCommandTest {
         String text = out.toString();
         assertTrue(text.contains("labels: blend:0.7; 198 of 200 Training faces kept (0 without votes in the file, 2 that annotators could not label"), text);
         List<String> curves = Files.readAllLines(run.resolve("curves.csv"));
-        assertTrue(curves.get(0).endsWith(",general_acc,val_ferplus_majority"), curves.get(0));
-        String agreement = curves.get(1).substring(curves.get(1).lastIndexOf(',') + 1);
+        assertTrue(curves.get(0).endsWith(",general_acc,val_ferplus_majority,val_labels_agree_acc"), curves.get(0));
+        String[] last = curves.get(1).split(",", -1);
+        String agreement = last[last.length - 2];
+        String labelsAgree = last[last.length - 1];
         assertTrue(Double.parseDouble(agreement) >= 0 && Double.parseDouble(agreement) <= 1, curves.get(1));
         var spec = new ObjectMapper().readTree(run.resolve("run.json").toFile()).get("config");
         assertEquals("blend:0.7", spec.get("labels").get("mode").asText());
@@ -113,6 +115,8 @@ class TrainCommandTest {
                 "the run's last epoch is its model: the same agreement as its curve");
         assertEquals(26.0 / 47, doc.get("fer2013_label_majority_accuracy").asDouble(), 1e-12);
         assertEquals(26, doc.get("ferplus_labels_agree_rows").asInt());
+        assertEquals(Double.parseDouble(labelsAgree), doc.get("ferplus_labels_agree_accuracy").asDouble(), 1e-6,
+                "the curve's accuracy where the labels agree is evaluate's");
         assertEquals(21, doc.get("ferplus_labels_differ_rows").asInt());
         assertEquals(doc.get("ferplus_majority_agreed").asInt(), Math.round(26 * doc.get("ferplus_labels_agree_accuracy").asDouble()
                 + 21 * doc.get("ferplus_labels_differ_majority_share").asDouble()), "the two parts add up to the agreement");

@@ -79,6 +79,7 @@ class TrainingDialogTest {
         int epochs = onEdtInt(() -> dialog.result().history().size());
         assertEquals(epochs, onEdtInt(() -> dialog.curves().epochPoints()), "one chart point per epoch");
         assertEquals(epochs, onEdtInt(() -> dialog.curves().ferPlusPoints()), "the PublicTest agreement with the FER+ majority, per epoch");
+        assertEquals(epochs, onEdtInt(() -> dialog.curves().labelsAgreePoints()), "and the accuracy where FER2013 and FER+ agree");
         assertEquals("votes", new com.fasterxml.jackson.databind.ObjectMapper().readTree(dialog.result().runDir().resolve("run.json").toFile())
                 .get("config").get("labels").get("mode").asText(), "the run trained on the votes chosen in the dialog");
         assertTrue(epochs >= 1 && epochs <= 3);
