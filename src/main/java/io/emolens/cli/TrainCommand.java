@@ -125,7 +125,7 @@ public final class TrainCommand implements Callable<Integer> {
     boolean cameraAugment;
     @Option(names = "--ferplus", paramLabel = "VOTES.csv", description = "FER+ votes for the FER2013 rows (fer2013new.csv, plain or .gz): curves show PublicTest's agreement with the annotators' majority, and --label-mode trains on them")
     Path ferPlus;
-    @Option(names = "--label-mode", paramLabel = "MODE", description = "with --ferplus: fer2013 (FER2013's labels, default), majority (the annotators' clear majority), votes (their vote distribution) or blend[:W] (W x votes + (1 - W) x FER2013's label, W default 0.5); contempt, unknown and not-a-face votes are left out, and rows without usable votes are not trained on")
+    @Option(names = "--label-mode", paramLabel = "MODE", description = "with --ferplus: fer2013 (FER2013's labels, default), majority (the annotators' clear majority), votes (their vote distribution), blend[:W] (W x votes + (1 - W) x FER2013's label, W default 0.5) or agreed (FER2013's label, only on the rows whose label is the clear majority); contempt, unknown and not-a-face votes are left out, and rows without usable votes are not trained on")
     String labelMode;
     @Option(names = "--class-weights", description = "weight the loss by inverse class frequency")
     boolean classWeights;

@@ -33,7 +33,7 @@ final class TrainingSettingsForm extends FormPanel {
     private final JCheckBox camera = new JCheckBox("low resolution, blur, low light, noise, JPEG", false);
     private final JTextField votes = new JTextField(8);
     private final JButton browseVotes = new JButton("Browse…");
-    private final JComboBox<String> labels = new JComboBox<>(new String[] {"fer2013", "votes", "majority", "blend"});
+    private final JComboBox<String> labels = new JComboBox<>(new String[] {"fer2013", "votes", "majority", "blend", "agreed"});
     private final JSpinner blend = spinner(0.5, 0.0, 1.0, 0.1);
 
     TrainingSettingsForm() {
@@ -74,7 +74,8 @@ final class TrainingSettingsForm extends FormPanel {
         labels.addActionListener(e -> blend.setEnabled("blend".equals(labels.getSelectedItem()) && labels.isEnabled()));
         blend.setEnabled(false);
         addRow("Labels", labelRow, "With FER+ votes: fer2013 (FER2013's own label), votes (the annotators' vote distribution, Barsoum et al. 2016), "
-                + "majority (their clear majority) or blend (the votes' share times the distribution plus the rest times FER2013's label). "
+                + "majority (their clear majority), blend (the votes' share times the distribution plus the rest times FER2013's label) "
+                + "or agreed (FER2013's label, only on the images whose label the annotators' majority confirms). "
                 + "Contempt, unknown and not-a-face votes are left out; images nobody could label are not trained on (train --label-mode).");
         architecture.addActionListener(e -> {
             boolean seed = "seed".equals(architecture.getSelectedItem());

@@ -107,6 +107,17 @@ class FerPlusVotesTest {
         assertTrue(majority.describe(LabelMode.MAJORITY, training.size()).contains("182 of 200 Training faces kept"),
                 majority.describe(LabelMode.MAJORITY, training.size()));
         assertEquals(training, LabelMode.FER2013.apply(training, votes).faces());
+
+        LabelMode.Applied agreed = LabelMode.AGREED.apply(training, votes);
+        assertEquals(117, agreed.faces().size(), "make_ferplus_fixture.py's count of labels that are the clear majority");
+        assertEquals(182 - 117, agreed.labelContradicted());
+        for (LabeledFace f : agreed.faces()) {
+            assertEquals(1f, f.target()[f.emotion().index()], f.origin() + " keeps its FER2013 label");
+            assertEquals(Optional.of(f.emotion()), votes.of(f).flatMap(FerPlusVotes.Row::majority), f.origin());
+        }
+        assertTrue(agreed.describe(LabelMode.AGREED, training.size()).contains("117 of 200 Training faces kept")
+                && agreed.describe(LabelMode.AGREED, training.size()).contains("65 whose FER2013 label is not the majority left out"),
+                agreed.describe(LabelMode.AGREED, training.size()));
     }
 
     @Test
@@ -114,9 +125,11 @@ class FerPlusVotesTest {
         assertEquals("blend:0.3", LabelMode.parse("blend:0.3").toString());
         assertEquals("blend:0.5", LabelMode.parse("blend").toString());
         assertEquals(LabelMode.VOTES, LabelMode.parse(" Votes "));
+        assertEquals(LabelMode.AGREED, LabelMode.parse("agreed"));
+        assertEquals("agreed", LabelMode.AGREED.toString());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> LabelMode.parse("blend:1.5")).getMessage().contains("0..1"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> LabelMode.parse("soft")).getMessage()
-                .contains("fer2013, majority, votes or blend"));
+                .contains("fer2013, majority, votes, blend[:W] or agreed"));
     }
 
     @Test
