@@ -66,7 +66,8 @@ final class TrainingSettingsForm extends FormPanel {
             }
         });
         addRow("FER+ votes", votesRow, "Optional: Microsoft's FER+ file (ten annotators per FER2013 image). The curves then show how often the "
-                + "model agrees with the annotators' majority on PublicTest, and the labels below can come from the votes (train --ferplus).");
+                + "model agrees with the annotators' majority on PublicTest, and its accuracy on the faces whose FER2013 label is that majority "
+                + "(the one that rises only when the network gets better), and the labels below can come from the votes (train --ferplus).");
         JPanel labelRow = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 4, 0));
         labelRow.add(labels);
         labelRow.add(new JLabel("votes' share"));
