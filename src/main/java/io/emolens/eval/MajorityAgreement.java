@@ -103,9 +103,13 @@ public record MajorityAgreement(int faces, int withMajority, int agreed, int lab
     }
 
     public String format() {
-        return String.format(java.util.Locale.ROOT, "FER+ majority agreement: %.2f%% (%d of %d faces with a clear majority; FER2013's own label agrees on %.2f%%)%n"
-                        + "  where FER2013's label is the majority (%d faces): %.2f%% right; where they differ (%d faces): %.2f%% given the majority, %.2f%% FER2013's label",
-                100 * accuracy(), agreed, withMajority, 100 * labelAccuracy(),
+        String total = String.format(java.util.Locale.ROOT, "FER+ majority agreement: %.2f%% (%d of %d faces with a clear majority; FER2013's own label agrees on %.2f%%)",
+                100 * accuracy(), agreed, withMajority, 100 * labelAccuracy());
+        if (labelAgreed == 0 || differing() == 0) {
+            return total;
+        }
+        return total + String.format(java.util.Locale.ROOT, "%n  where FER2013's label is the majority (%d faces): %.2f%% right; "
+                        + "where they differ (%d faces): %.2f%% given the majority, %.2f%% FER2013's label",
                 labelAgreed, 100 * accuracyWhereLabelsAgree(), differing(), 100 * majorityShareWhereLabelsDiffer(), 100 * labelShareWhereLabelsDiffer());
     }
 }
