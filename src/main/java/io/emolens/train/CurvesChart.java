@@ -28,6 +28,9 @@ import io.emolens.eval.Offscreen;
  * average shaded.
  */
 public final class CurvesChart {
+    /** The accuracy where FER2013 and FER+ agree: orange, apart from the green of the best epoch and the averaged epochs. */
+    public static final Color LABELS_AGREE_COLOUR = new Color(0xEF6C00);
+
     private CurvesChart() {
     }
 
@@ -62,7 +65,7 @@ public final class CurvesChart {
         if (valLabelsAgree.getItemCount() > 0) {
             XYSeriesCollection series = (XYSeriesCollection) accuracy.getDataset();
             series.addSeries(valLabelsAgree);
-            accuracy.getRenderer().setSeriesPaint(series.getSeriesCount() - 1, new Color(0x43A047));
+            accuracy.getRenderer().setSeriesPaint(series.getSeriesCount() - 1, LABELS_AGREE_COLOUR);
         }
         percentAxis((NumberAxis) accuracy.getRangeAxis());
         plot.add(accuracy, 1);

@@ -57,7 +57,7 @@ final class CurvesPanel extends JPanel {
         accuracies.addSeries(valFerPlus);
         accuracies.addSeries(valLabelsAgree);
         JFreeChart loss = chart("Loss", losses, new Color[] {new Color(0x1E88E5), new Color(0xE53935), new Color(0x90CAF9)});
-        JFreeChart acc = chart("Accuracy", accuracies, new Color[] {new Color(0x1E88E5), new Color(0xE53935), new Color(0x8E24AA), new Color(0x43A047)});
+        JFreeChart acc = chart("Accuracy", accuracies, new Color[] {new Color(0x1E88E5), new Color(0xE53935), new Color(0x8E24AA), CurvesChart.LABELS_AGREE_COLOUR});
         lossPlot = loss.getXYPlot();
         accPlot = acc.getXYPlot();
         CurvesChart.percentAxis((NumberAxis) accPlot.getRangeAxis());
